@@ -1,0 +1,123 @@
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './platform/config/config.ts';
+import type { AppContext } from './platform/context.ts';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
+import { resolveInstanceSecret } from './platform/db/instance-secret.ts';
+import type { DomainEvents } from './platform/events/domain-events.ts';
+import { createInProcessBus } from './platform/events/event-bus.ts';
+import { registerAuth } from './platform/http/auth.plugin.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { createHub, type Hub } from './platform/realtime/hub.ts';
+import { createDiskStorage } from './platform/storage/storage.ts';
+import { attachmentRoutes } from './modules/attachments/attachment.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { principalFromApiToken } from './modules/auth/api-token.service.ts';
+import { principalFromSession } from './modules/auth/session.service.ts';
+import { conversationRoutes } from './modules/conversations/conversation.routes.ts';
+import { customerRoutes } from './modules/customers/customer.routes.ts';
+import { employeeRoutes } from './modules/employees/employee.routes.ts';
+import { messageRoutes } from './modules/messages/message.routes.ts';
+import { registerRealtimeListeners } from './modules/realtime/realtime.listeners.ts';
+import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
+import { principalFromVisitorToken } from './modules/widget/visitor.service.ts';
+import { widgetRoutes } from './modules/widget/widget.routes.ts';
+import { workspaceRoutes } from './modules/workspaces/workspace.routes.ts';
+
+export type App = {
+  server: FastifyInstance;
+  ctx: AppContext;
+  hub: Hub;
+  backend: DatabaseHandle['backend'];
+  close: () => Promise<void>;
+};
+
+export type BuildOptions = { pgliteDir?: string; logger?: boolean };
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    pgliteDir: options.pgliteDir,
+  });
+  const server = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: Math.max(1024 * 1024, config.maxMessageChars * 8),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    bus: createInProcessBus<DomainEvents>((type, err) => server.log.error({ err, type }, 'event listener failed')),
+    storage: createDiskStorage(path.join(config.dataDir, 'attachments')),
+    secret: await resolveInstanceSecret(database.db, config.secret),
+    log: server.log,
+  };
+  const hub = createHub(ctx.db, (err) => server.log.error({ err }, 'realtime catch-up failed'));
+  registerRealtimeListeners(ctx, hub);
+
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(server);
+  await server.register(cookie);
+  await server.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await server.register(websocket, { options: { maxPayload: 64 * 1024 + config.maxMessageChars * 4 } });
+  await server.register(swagger, {
+    openapi: {
+      info: { title: 'Vínculo API', version: '0.1.0', description: 'Human-first customer relationships: conversations, customers, employees, realtime.' },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'vinculo_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (vk_…) or visitor token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await server.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(server, {
+    fromSession: (token) => principalFromSession(ctx.db, token),
+    fromApiToken: (token) => principalFromApiToken(ctx.db, token),
+    fromVisitorToken: async (token) => principalFromVisitorToken(ctx.secret, token),
+  });
+
+  await server.register(
+    async (api) => {
+      api.get('/health', { schema: { tags: ['meta'], summary: 'Liveness and database check' } }, async () => {
+        await ctx.db.selectFrom('instance_settings').select('key').limit(1).execute();
+        return { status: 'ok', database: database.backend, connections: hub.clientCount() };
+      });
+      api.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
+      for (const routes of [authRoutes, workspaceRoutes, employeeRoutes, customerRoutes, conversationRoutes, messageRoutes, attachmentRoutes, auditRoutes, widgetRoutes]) {
+        await api.register(routes(ctx));
+      }
+      await api.register(realtimeRoutes(ctx, hub));
+    },
+    { prefix: '/api' },
+  );
+  await server.ready();
+
+  let closed = false;
+  return {
+    server,
+    ctx,
+    hub,
+    backend: database.backend,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      await ctx.bus.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { sql, type Selectable } from 'kysely';
+import type { CustomersTable } from '../../platform/db/database.types.ts';
+import type { TenantScope } from '../../platform/db/tenant-scope.ts';
+import { AppError, notFound } from '../../platform/http/app-error.ts';
+
+type CustomerRow = Selectable<CustomersTable>;
+
+export type IdentityView = { id: string; channel: string; externalId: string; verified: boolean; createdAt: string };
+
+export type CustomerView = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  attributes: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  lastSeenAt: string | null;
+  identities?: IdentityView[];
+};
+
+export const toCustomerView = (c: CustomerRow, identities?: IdentityView[]): CustomerView => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+  locale: c.locale,
+  attributes: c.attributes,
+  createdAt: c.created_at.toISOString(),
+  updatedAt: c.updated_at.toISOString(),
+  lastSeenAt: c.last_seen_at?.toISOString() ?? null,
+  ...(identities ? { identities } : {}),
+});
+
+export type CustomerProfile = {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  locale?: string | null;
+  attributes?: Record<string, unknown>;
+};
+
+const profileColumns = (p: CustomerProfile) => ({
+  ...(p.name !== undefined ? { name: p.name } : {}),
+  ...(p.email !== undefined ? { email: p.email?.toLowerCase() ?? null } : {}),
+  ...(p.phone !== undefined ? { phone: p.phone } : {}),
+  ...(p.locale !== undefined ? { locale: p.locale } : {}),
+});
+
+export async function createCustomer(scope: TenantScope, profile: CustomerProfile): Promise<CustomerRow> {
+  return scope
+    .insertInto('customers', { ...profileColumns(profile), attributes: JSON.stringify(profile.attributes ?? {}) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function getCustomer(scope: TenantScope, id: string): Promise<CustomerRow> {
+  const row = await scope.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Customer');
+  return row;
+}
+
+export async function listIdentities(scope: TenantScope, customerId: string): Promise<IdentityView[]> {
+  const rows = await scope.selectFrom('customer_identities').selectAll().where('customer_id', '=', customerId).orderBy('created_at').execute();
+  return rows.map((r) => ({ id: r.id, channel: r.channel, externalId: r.external_id, verified: r.verified, createdAt: r.created_at.toISOString() }));
+}
+
+export async function listCustomers(
+  scope: TenantScope,
+  opts: { q?: string; limit: number; before?: { createdAt: string; id: string } },
+): Promise<CustomerRow[]> {
+  let q = scope.selectFrom('customers').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit);
+  if (opts.q) {
+    const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like), eb('phone', 'ilike', like)]));
+  }
+  if (opts.before) {
+    const b = opts.before;
+    q = q.where(sql<boolean>`(created_at, id) < (${b.createdAt}::timestamptz, ${b.id}::uuid)`);
+  }
+  return q.execute();
+}
+
+export async function updateCustomer(scope: TenantScope, id: string, patch: CustomerProfile): Promise<CustomerRow> {
+  const current = await getCustomer(scope, id);
+  return scope
+    .updateTable('customers')
+    .set({
+      ...profileColumns(patch),
+      ...(patch.attributes ? { attributes: JSON.stringify({ ...current.attributes, ...patch.attributes }) } : {}),
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function addIdentity(
+  scope: TenantScope,
+  customerId: string,
+  identity: { channel: string; externalId: string; verified?: boolean },
+): Promise<IdentityView> {
+  await getCustomer(scope, customerId);
+  const row = await scope
+    .insertInto('customer_identities', {
+      customer_id: customerId,
+      channel: identity.channel,
+      external_id: identity.externalId,
+      verified: identity.verified ?? false,
+    })
+    .onConflict((oc) => oc.columns(['workspace_id', 'channel', 'external_id']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new AppError('conflict', `The ${identity.channel} identity ${identity.externalId} already belongs to a customer`);
+  return { id: row.id, channel: row.channel, externalId: row.external_id, verified: row.verified, createdAt: row.created_at.toISOString() };
+}
+
+export async function findCustomerByIdentity(
+  scope: TenantScope,
+  channel: string,
+  externalId: string,
+): Promise<CustomerRow | undefined> {
+  const identity = await scope
+    .selectFrom('customer_identities')
+    .select('customer_id')
+    .where('channel', '=', channel)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  if (!identity) return undefined;
+  return scope.selectFrom('customers').selectAll().where('id', '=', identity.customer_id).executeTakeFirst();
+}
+
+// Find-or-create by channel identity; concurrent first contacts of one person end in one customer.
+export async function resolveCustomerByIdentity(
+  scope: TenantScope,
+  identity: { channel: string; externalId: string; verified?: boolean },
+  profile: CustomerProfile = {},
+): Promise<{ customer: CustomerRow; created: boolean }> {
+  const existing = await findCustomerByIdentity(scope, identity.channel, identity.externalId);
+  if (existing) return { customer: existing, created: false };
+  const created = await scope.transaction(async (trx) => {
+    const customer = await createCustomer(trx, profile);
+    const linked = await trx
+      .insertInto('customer_identities', {
+        customer_id: customer.id,
+        channel: identity.channel,
+        external_id: identity.externalId,
+        verified: identity.verified ?? false,
+      })
+      .onConflict((oc) => oc.columns(['workspace_id', 'channel', 'external_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!linked) {
+      await trx.deleteFrom('customers').where('id', '=', customer.id).execute();
+      return undefined;
+    }
+    return customer;
+  });
+  if (created) return { customer: created, created: true };
+  const winner = await findCustomerByIdentity(scope, identity.channel, identity.externalId);
+  if (!winner) throw new Error('identity vanished while resolving a customer');
+  return { customer: winner, created: false };
+}
+
+export async function touchCustomer(scope: TenantScope, id: string): Promise<void> {
+  await scope.updateTable('customers').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+}

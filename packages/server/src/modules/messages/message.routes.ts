@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/context.ts';
+import { tenantScope } from '../../platform/db/tenant-scope.ts';
+import { employeeOf } from '../../platform/http/auth.plugin.ts';
+import { idParams } from '../../platform/http/common.schema.ts';
+import { page } from '../../platform/http/cursor.ts';
+import { messageListQuery, sendMessageBody } from './message.schema.ts';
+import { listMessages, sendMessage, type MessageAuthor } from './message.service.ts';
+
+export const messageRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/conversations/:id/messages',
+      { config: { auth: 'employee' }, schema: { tags: ['messages'], summary: 'Message history, oldest first', params: idParams, querystring: messageListQuery } },
+      async (req) => {
+        const me = employeeOf(req);
+        const { items, streamSeq } = await listMessages(tenantScope(ctx.db, me.workspaceId), req.params.id, req.query);
+        return { ...page(items, req.query.limit, (m) => m.createdAt), streamSeq };
+      },
+    );
+
+    app.post(
+      '/conversations/:id/messages',
+      {
+        config: { auth: 'employee' },
+        schema: { tags: ['messages'], summary: 'Reply to the customer', params: idParams, body: sendMessageBody(ctx.config.maxMessageChars) },
+      },
+      async (req, reply) => {
+        const me = employeeOf(req);
+        const author: MessageAuthor = me.employeeId ? { type: 'employee', employeeId: me.employeeId } : { type: 'integration', tokenId: me.apiTokenId ?? null };
+        const result = await sendMessage(ctx, tenantScope(ctx.db, me.workspaceId), author, { ...req.body, conversationId: req.params.id });
+        return reply.code(result.duplicate ? 200 : 201).send(result);
+      },
+    );
+  };

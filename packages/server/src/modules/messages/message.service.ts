@@ -1,0 +1,165 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import type { AttachmentRef, AuthorType, MessageDirection } from '../../platform/db/database.types.ts';
+import type { TenantScope } from '../../platform/db/tenant-scope.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import type { Cursor } from '../../platform/http/cursor.ts';
+import { appendStreamEvents, conversationStream, streamHead, workspaceStream } from '../../platform/realtime/stream-log.ts';
+import { resolveAttachments } from '../attachments/attachment.service.ts';
+import { getConversation, toConversationView } from '../conversations/conversation.service.ts';
+
+export type MessageView = {
+  id: string;
+  conversationId: string;
+  direction: MessageDirection;
+  authorType: AuthorType;
+  authorId: string | null;
+  authorName: string | null;
+  text: string;
+  attachments: AttachmentRef[];
+  createdAt: string;
+};
+
+type MessageRow = {
+  id: string;
+  conversation_id: string;
+  direction: MessageDirection;
+  author_type: AuthorType;
+  author_id: string | null;
+  text: string;
+  attachments: AttachmentRef[];
+  created_at: Date;
+};
+
+export const toMessageView = (m: MessageRow, authorName: string | null): MessageView => ({
+  id: m.id,
+  conversationId: m.conversation_id,
+  direction: m.direction,
+  authorType: m.author_type,
+  authorId: m.author_id,
+  authorName,
+  text: m.text,
+  attachments: m.attachments,
+  createdAt: m.created_at.toISOString(),
+});
+
+export type MessageAuthor =
+  | { type: 'customer'; customerId: string }
+  | { type: 'employee'; employeeId: string }
+  | { type: 'integration'; tokenId: string | null };
+
+export type SendInput = {
+  conversationId: string;
+  text: string;
+  attachmentIds?: string[];
+  idempotencyKey: string;
+};
+
+export type SendResult = { message: MessageView; duplicate: boolean };
+
+async function authorName(scope: TenantScope, author: MessageAuthor): Promise<string | null> {
+  if (author.type !== 'employee') return null;
+  const e = await scope.selectFrom('employees').select('name').where('id', '=', author.employeeId).executeTakeFirst();
+  return e?.name ?? null;
+}
+
+// Stores the message and its realtime events in one transaction and returns only after commit:
+// the caller acknowledges a durable message. A repeated idempotency key returns the first message.
+export async function sendMessage(ctx: AppContext, scope: TenantScope, author: MessageAuthor, input: SendInput): Promise<SendResult> {
+  const text = input.text.trim();
+  if (!text && !input.attachmentIds?.length) throw new AppError('validation_failed', 'A message needs text or an attachment');
+  if (text.length > ctx.config.maxMessageChars) {
+    throw new AppError('validation_failed', `The text is ${text.length} characters; the limit is ${ctx.config.maxMessageChars}`);
+  }
+  const inbound = author.type === 'customer';
+  const name = await authorName(scope, author);
+  const outcome = await scope.transaction(async (trx) => {
+    const conversation = await getConversation(trx, input.conversationId, inbound ? author.customerId : undefined);
+    const attachments = await resolveAttachments(trx, input.attachmentIds ?? [], inbound ? author.customerId : undefined);
+    const inserted = await trx
+      .insertInto('messages', {
+        conversation_id: conversation.id,
+        direction: inbound ? 'inbound' : 'outbound',
+        author_type: author.type,
+        author_id: author.type === 'customer' ? author.customerId : author.type === 'employee' ? author.employeeId : author.tokenId,
+        text,
+        attachments: JSON.stringify(attachments),
+        idempotency_key: input.idempotencyKey,
+      })
+      .onConflict((oc) => oc.columns(['conversation_id', 'idempotency_key']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!inserted) {
+      const first = await trx
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', conversation.id)
+        .where('idempotency_key', '=', input.idempotencyKey)
+        .executeTakeFirstOrThrow();
+      return { row: first, duplicate: true as const, conversation, events: [] };
+    }
+    // A customer writing into a resolved conversation reopens it: someone must see it.
+    const reopen = inbound && conversation.status === 'resolved';
+    const updated = await trx
+      .updateTable('conversations')
+      .set({
+        last_message_at: inserted.created_at,
+        updated_at: inserted.created_at,
+        ...(reopen ? { status: 'open' as const, resolved_at: null } : {}),
+      })
+      .where('id', '=', conversation.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const message = toMessageView(inserted, name);
+    const events = await appendStreamEvents(trx.db, scope.workspaceId, [
+      { stream: conversationStream(conversation.id), type: 'message.created', data: { message } },
+      { stream: workspaceStream(scope.workspaceId), type: 'message.created', data: { message, conversation: toConversationView(updated) } },
+    ]);
+    return { row: inserted, duplicate: false as const, conversation: updated, events };
+  });
+  const message = toMessageView(outcome.row, name);
+  if (!outcome.duplicate) {
+    ctx.bus.publish('stream.appended', { workspaceId: scope.workspaceId, events: outcome.events });
+    ctx.bus.publish(inbound ? 'message.received' : 'message.sent', {
+      workspaceId: scope.workspaceId,
+      conversationId: message.conversationId,
+      customerId: outcome.conversation.customer_id,
+      messageId: message.id,
+      direction: message.direction,
+      authorType: message.authorType,
+      authorId: message.authorId,
+      text: message.text,
+      channel: outcome.conversation.channel,
+    });
+  }
+  return { message, duplicate: outcome.duplicate };
+}
+
+export async function listMessages(
+  scope: TenantScope,
+  conversationId: string,
+  opts: { limit: number; after?: Cursor; customerId?: string },
+): Promise<{ items: MessageView[]; streamSeq: number }> {
+  await getConversation(scope, conversationId, opts.customerId);
+  // Read the head first: events after it are delivered live, so nothing falls in between.
+  const streamSeq = await streamHead(scope.db, scope.workspaceId, conversationStream(conversationId));
+  let q = scope
+    .selectFrom('messages')
+    .leftJoin('employees', (j) =>
+      j
+        .onRef('employees.id', '=', 'messages.author_id')
+        .onRef('employees.workspace_id', '=', 'messages.workspace_id')
+        .on('messages.author_type', '=', 'employee'),
+    )
+    .selectAll('messages')
+    .select('employees.name as author_name')
+    .where('messages.conversation_id', '=', conversationId)
+    .orderBy('messages.created_at')
+    .orderBy('messages.id')
+    .limit(opts.limit);
+  if (opts.after) {
+    q = q.where(sql<boolean>`(messages.created_at, messages.id) > (${opts.after.createdAt}::timestamptz, ${opts.after.id}::uuid)`);
+  }
+  const rows = await q.execute();
+  return { items: rows.map((r) => toMessageView(r, r.author_name)), streamSeq };
+}

@@ -1,0 +1,75 @@
+import type { Db } from '../../platform/db/database.ts';
+import { tenantScope } from '../../platform/db/tenant-scope.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import type { VisitorPrincipal } from '../../platform/http/principal.ts';
+import { hmacHex, randomToken, safeEqual, signToken, verifyToken } from '../../platform/security/tokens.ts';
+import { resolveCustomerByIdentity, touchCustomer, updateCustomer, type CustomerProfile } from '../customers/customer.service.ts';
+import { findWorkspaceByPublicKey, toWorkspaceView } from '../workspaces/workspace.service.ts';
+
+export type VisitorSessionInput = {
+  workspace: string;
+  visitorToken?: string;
+  identity?: { userId: string; userHash: string };
+  profile: CustomerProfile;
+};
+
+export function signVisitorToken(secret: string, p: Omit<VisitorPrincipal, 'kind'>): string {
+  return signToken(secret, { w: p.workspaceId, c: p.customerId, v: p.visitorId, vf: p.verified ? 1 : 0, iat: Math.floor(Date.now() / 1000) });
+}
+
+export function principalFromVisitorToken(secret: string, token: string): VisitorPrincipal | null {
+  const p = verifyToken(secret, token);
+  if (!p || typeof p.w !== 'string' || typeof p.c !== 'string' || typeof p.v !== 'string') return null;
+  return { kind: 'visitor', workspaceId: p.w, customerId: p.c, visitorId: p.v, verified: p.vf === 1 };
+}
+
+// The site signs its own user id with the workspace's identity secret; a claim without a valid
+// signature is ignored and the visitor stays anonymous, so nobody can pose as another user.
+export const identityHash = (identitySecret: string, userId: string) => hmacHex(identitySecret, userId);
+
+export async function startVisitorSession(db: Db, secret: string, input: VisitorSessionInput) {
+  const workspace = await findWorkspaceByPublicKey(db, input.workspace);
+  if (!workspace) throw new AppError('not_found', 'No workspace has that widget key');
+  const scope = tenantScope(db, workspace.id);
+  const previous = input.visitorToken ? principalFromVisitorToken(secret, input.visitorToken) : null;
+  const verifiedId =
+    input.identity && safeEqual(identityHash(workspace.identity_secret, input.identity.userId), input.identity.userHash.toLowerCase())
+      ? input.identity.userId
+      : null;
+
+  let customerId: string;
+  let visitorId: string;
+  let verified = false;
+  if (verifiedId) {
+    const { customer } = await resolveCustomerByIdentity(scope, { channel: 'web', externalId: verifiedId, verified: true }, input.profile);
+    customerId = customer.id;
+    visitorId = previous?.workspaceId === workspace.id ? previous.visitorId : randomToken(12);
+    verified = true;
+  } else if (previous && previous.workspaceId === workspace.id && !previous.verified) {
+    customerId = previous.customerId;
+    visitorId = previous.visitorId;
+  } else {
+    visitorId = randomToken(12);
+    const { customer } = await resolveCustomerByIdentity(scope, { channel: 'web-visitor', externalId: visitorId }, input.profile);
+    customerId = customer.id;
+  }
+  const hasProfile = Object.values(input.profile).some((v) => v !== undefined);
+  if (hasProfile) {
+    try {
+      await updateCustomer(scope, customerId, input.profile);
+    } catch (err) {
+      // A token for a customer that no longer exists (merged or erased) starts afresh.
+      if (err instanceof AppError && err.code === 'not_found') return startVisitorSession(db, secret, { ...input, visitorToken: undefined });
+      throw err;
+    }
+  }
+  await touchCustomer(scope, customerId);
+  const principal = { workspaceId: workspace.id, customerId, visitorId, verified };
+  return {
+    visitorToken: signVisitorToken(secret, principal),
+    customerId,
+    visitorId,
+    verified,
+    workspace: { name: workspace.name, settings: toWorkspaceView(workspace).settings },
+  };
+}

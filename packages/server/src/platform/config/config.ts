@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const boolText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+// Every setting Vínculo reads; README.md documents the same list.
+export const configSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  VINCULO_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  VINCULO_PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
+  VINCULO_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  VINCULO_ADMIN_EMAIL: z.email({ message: 'must be an email address' }).default('admin@vinculo.local'),
+  VINCULO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  VINCULO_DEMO: boolText.default(true),
+  VINCULO_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  VINCULO_MAX_MESSAGE_CHARS: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  VINCULO_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  publicUrl: string;
+  secret: string | undefined;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  demo: boolean;
+  maxUploadBytes: number;
+  maxMessageChars: number;
+  sessionDays: number;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Empty strings count as unset, so `FOO= npm start` behaves like not setting FOO.
+function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.VINCULO_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
+    publicUrl: (c.VINCULO_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    secret: c.VINCULO_SECRET,
+    adminEmail: c.VINCULO_ADMIN_EMAIL.toLowerCase(),
+    adminPassword: c.VINCULO_ADMIN_PASSWORD,
+    demo: c.VINCULO_DEMO,
+    maxUploadBytes: c.VINCULO_MAX_UPLOAD_BYTES,
+    maxMessageChars: c.VINCULO_MAX_MESSAGE_CHARS,
+    sessionDays: c.VINCULO_SESSION_DAYS,
+    logLevel: c.LOG_LEVEL,
+  };
+}

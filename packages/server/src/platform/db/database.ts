@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.types.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { migrateToLatest } from './migrations.ts';
+
+export type Db = Kysely<Database>;
+
+export type DatabaseHandle = {
+  db: Db;
+  backend: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+};
+
+export type DatabaseOptions = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize: number;
+  // Tests use memory:// so each file gets a fresh embedded database without touching disk.
+  pgliteDir?: string;
+};
+
+// pg returns bigint as text by default; counts and sequence numbers fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const handle = options.databaseUrl ? openPostgres(options) : await openPglite(options);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return handle;
+}
+
+function openPostgres(options: DatabaseOptions): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, backend: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const dir = options.pgliteDir ?? path.join(options.dataDir, 'pglite');
+  const inMemory = dir.startsWith('memory://');
+  const release = inMemory ? () => undefined : lockDataDir(options.dataDir);
+  try {
+    const lite = await PGlite.create(dir);
+    const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      backend: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await lite.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

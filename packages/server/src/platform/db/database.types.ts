@@ -1,0 +1,185 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type Role = 'admin' | 'manager' | 'agent';
+export type Locale = 'es' | 'en';
+export type ConversationStatus = 'open' | 'pending' | 'resolved';
+export type MessageDirection = 'inbound' | 'outbound';
+export type AuthorType = 'customer' | 'employee' | 'integration' | 'system';
+export type AttachmentRef = { id: string; fileName: string; contentType: string; sizeBytes: number };
+
+export type WorkspacesTable = {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  public_key: string;
+  identity_secret: string;
+  settings: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+};
+
+export type TeamsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  created_at: CreatedAt;
+};
+
+export type EmployeesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  team_id: string | null;
+  password_hash: string | null;
+  locale: ColumnType<Locale, Locale | undefined, Locale>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+};
+
+export type SessionsTable = {
+  id: string;
+  workspace_id: string;
+  employee_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+};
+
+export type ApiTokensTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  token_hash: string;
+  role: Role;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type CustomersTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  attributes: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  last_seen_at: Timestamp | null;
+};
+
+export type CustomerIdentitiesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  customer_id: string;
+  channel: string;
+  external_id: string;
+  verified: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+};
+
+export type ConversationsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  customer_id: string;
+  channel: string;
+  status: ColumnType<ConversationStatus, ConversationStatus | undefined, ConversationStatus>;
+  assignee_id: string | null;
+  team_id: string | null;
+  subject: string | null;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  last_message_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+};
+
+export type MessagesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  conversation_id: string;
+  direction: MessageDirection;
+  author_type: AuthorType;
+  author_id: string | null;
+  text: string;
+  attachments: JSONColumnType<AttachmentRef[], string | undefined, string>;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+};
+
+export type NotesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  conversation_id: string;
+  author_id: string | null;
+  text: string;
+  created_at: CreatedAt;
+};
+
+export type AttachmentsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  storage_key: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: ColumnType<string, number, number>;
+  uploaded_by_type: 'customer' | 'employee' | 'integration';
+  uploaded_by_id: string | null;
+  created_at: CreatedAt;
+};
+
+export type AuditLogTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+};
+
+export type StreamHeadsTable = {
+  stream: string;
+  workspace_id: string;
+  last_seq: ColumnType<string, number | string, number | string>;
+};
+
+export type StreamEventsTable = {
+  stream: string;
+  seq: ColumnType<string, number | string, never>;
+  workspace_id: string;
+  type: string;
+  payload: JSONColumnType<Record<string, unknown>, string, never>;
+  created_at: CreatedAt;
+};
+
+export type InstanceSettingsTable = {
+  key: string;
+  value: string;
+};
+
+export type Database = {
+  workspaces: WorkspacesTable;
+  teams: TeamsTable;
+  employees: EmployeesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  customers: CustomersTable;
+  customer_identities: CustomerIdentitiesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  notes: NotesTable;
+  attachments: AttachmentsTable;
+  audit_log: AuditLogTable;
+  stream_heads: StreamHeadsTable;
+  stream_events: StreamEventsTable;
+  instance_settings: InstanceSettingsTable;
+};

@@ -1,0 +1,32 @@
+import type { StreamEvent } from '../realtime/stream-log.ts';
+
+export type MessageEventPayload = {
+  workspaceId: string;
+  conversationId: string;
+  customerId: string;
+  messageId: string;
+  direction: 'inbound' | 'outbound';
+  authorType: string;
+  authorId: string | null;
+  text: string;
+  channel: string;
+};
+
+export type ConversationEventPayload = {
+  workspaceId: string;
+  conversationId: string;
+  customerId: string;
+  changes: Record<string, unknown>;
+  actorId: string | null;
+};
+
+// Every domain event Vínculo publishes; listeners in each module subscribe by name.
+export type DomainEvents = {
+  'message.received': MessageEventPayload;
+  'message.sent': MessageEventPayload;
+  'conversation.created': ConversationEventPayload;
+  'conversation.updated': ConversationEventPayload;
+  // Committed realtime events, for the hub's fan-out to sockets.
+  'stream.appended': { workspaceId: string; events: StreamEvent[] };
+  'stream.ephemeral': { workspaceId: string; stream: string; data: Record<string, unknown>; originId?: number };
+};

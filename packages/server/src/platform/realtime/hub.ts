@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.types.ts';
+import { readStreamEvents, streamHead, type StreamEvent } from './stream-log.ts';
+
+export type HubSocket = {
+  send(text: string): void;
+  close(code?: number, reason?: string): void;
+  readonly bufferedAmount: number;
+};
+
+type StreamState = { last: number; syncing: boolean; pending: StreamEvent[] };
+
+export type HubClient = {
+  readonly id: number;
+  readonly workspaceId: string;
+  readonly socket: HubSocket;
+  readonly streams: Map<string, StreamState>;
+};
+
+export type Hub = ReturnType<typeof createHub>;
+
+const CATCH_UP_PAGE = 500;
+// A client this far behind is disconnected rather than buffered without bound; it resumes
+// from its last sequence number when it reconnects.
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+export function createHub(db: Kysely<Database>, onError: (err: unknown) => void) {
+  const byStream = new Map<string, Set<HubClient>>();
+  let nextId = 1;
+
+  function send(client: HubClient, message: unknown): void {
+    if (client.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      client.socket.close(4008, 'client too slow; resume from your last sequence number');
+      return;
+    }
+    client.socket.send(JSON.stringify(message));
+  }
+
+  const eventMessage = (e: StreamEvent) => ({
+    type: 'event',
+    stream: e.stream,
+    seq: e.seq,
+    event: { type: e.type, data: e.data },
+  });
+
+  function deliverInOrder(client: HubClient, state: StreamState, event: StreamEvent): boolean {
+    if (event.seq <= state.last) return true;
+    if (event.seq !== state.last + 1) return false;
+    send(client, eventMessage(event));
+    state.last = event.seq;
+    return true;
+  }
+
+  // Reads what the client has not seen from the database, then drains what arrived live
+  // meanwhile; duplicates are dropped by sequence number and gaps trigger another read.
+  async function catchUp(client: HubClient, stream: string, state: StreamState): Promise<void> {
+    state.syncing = true;
+    try {
+      for (;;) {
+        for (;;) {
+          const page = await readStreamEvents(db, client.workspaceId, stream, state.last, CATCH_UP_PAGE);
+          for (const e of page) deliverInOrder(client, state, e);
+          if (page.length < CATCH_UP_PAGE) break;
+        }
+        const pending = state.pending.sort((a, b) => a.seq - b.seq);
+        state.pending = [];
+        let gap = false;
+        for (const e of pending) {
+          if (!deliverInOrder(client, state, e)) gap = true;
+        }
+        if (!gap && state.pending.length === 0) break;
+        state.pending.push(...pending.filter((e) => e.seq > state.last));
+      }
+    } finally {
+      state.syncing = false;
+    }
+  }
+
+  return {
+    register(workspaceId: string, socket: HubSocket): HubClient {
+      return { id: nextId++, workspaceId, socket, streams: new Map() };
+    },
+
+    async subscribe(client: HubClient, stream: string, since?: number): Promise<number> {
+      if (client.streams.has(stream)) return client.streams.get(stream)!.last;
+      const state: StreamState = { last: 0, syncing: true, pending: [] };
+      client.streams.set(stream, state);
+      let set = byStream.get(stream);
+      if (!set) byStream.set(stream, (set = new Set()));
+      set.add(client);
+      state.last = since ?? (await streamHead(db, client.workspaceId, stream));
+      await catchUp(client, stream, state);
+      return state.last;
+    },
+
+    unregister(client: HubClient): void {
+      for (const stream of client.streams.keys()) {
+        const set = byStream.get(stream);
+        set?.delete(client);
+        if (set && set.size === 0) byStream.delete(stream);
+      }
+      client.streams.clear();
+    },
+
+    publish(events: StreamEvent[]): void {
+      for (const event of events) {
+        const set = byStream.get(event.stream);
+        if (!set) continue;
+        for (const client of set) {
+          const state = client.streams.get(event.stream);
+          if (!state) continue;
+          if (state.syncing) {
+            state.pending.push(event);
+          } else if (!deliverInOrder(client, state, event)) {
+            state.pending.push(event);
+            catchUp(client, event.stream, state).catch(onError);
+          }
+        }
+      }
+    },
+
+    // Typing and presence: not stored, not sequenced, best effort.
+    publishEphemeral(stream: string, data: Record<string, unknown>, except?: HubClient): void {
+      const set = byStream.get(stream);
+      if (!set) return;
+      for (const client of set) if (client !== except) send(client, { type: 'ephemeral', stream, data });
+    },
+
+    clientCount(): number {
+      const all = new Set<HubClient>();
+      for (const set of byStream.values()) for (const c of set) all.add(c);
+      return all.size;
+    },
+  };
+}
