@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/platform/config/config.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+// Every suite runs on each backend available: PGlite always, PostgreSQL when scripts/with-postgres.sh
+// (or CI) provides TEST_DATABASE_URL. VINCULO_TEST_BACKENDS=pglite narrows it for a quick local run.
+export function backends(): Backend[] {
+  const wanted = (process.env.VINCULO_TEST_BACKENDS ?? 'pglite,postgres').split(',');
+  const list: Backend[] = [];
+  if (wanted.includes('pglite')) list.push('pglite');
+  if (wanted.includes('postgres') && process.env.TEST_DATABASE_URL) list.push('postgres');
+  return list;
+}
+
+export type TestDatabase = { env: Record<string, string>; pgliteDir?: string; drop: () => Promise<void> };
+
+export async function createTestDatabase(backend: Backend, dataDir: string): Promise<TestDatabase> {
+  if (backend === 'pglite') return { env: { VINCULO_DATA_DIR: dataDir }, pgliteDir: 'memory://', drop: async () => undefined };
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `vinculo_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    env: { VINCULO_DATA_DIR: dataDir, DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '5' },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export const tempDir = (prefix = 'vinculo-test-') => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+export type TestApp = App & { dataDir: string; teardown: () => Promise<void> };
+
+export async function createTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = tempDir();
+  const database = await createTestDatabase(backend, dataDir);
+  const config = loadConfig({ LOG_LEVEL: 'silent', VINCULO_DEMO: 'false', ...database.env, ...env });
+  const app = await buildApp(config, { pgliteDir: database.pgliteDir, logger: false });
+  return {
+    ...app,
+    dataDir,
+    teardown: async () => {
+      await app.close();
+      await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
