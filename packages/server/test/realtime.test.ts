@@ -126,6 +126,7 @@ for (const backend of backends()) {
       emp.send({ type: 'typing', conversationId: conversation.id, typing: true });
       const shown = await vis.next((f) => f.type === 'ephemeral' && (f.data as { by: string }).by === 'employee');
       assert.equal((shown.data as { typing: boolean }).typing, true);
+      assert.ok(!vis.frames.some((f) => f.type === 'ephemeral' && (f.data as { by: string }).by === 'customer'), 'no echo of own typing');
     });
 
     test('a client that reconnects with its last sequence number gets exactly what it missed', async () => {

@@ -5,5 +5,5 @@ import type { Hub } from '../../platform/realtime/hub.ts';
 // fans them out to sockets on every node without changing any module.
 export function registerRealtimeListeners(ctx: AppContext, hub: Hub): void {
   ctx.bus.subscribe('stream.appended', ({ events }) => hub.publish(events));
-  ctx.bus.subscribe('stream.ephemeral', ({ stream, data }) => hub.publishEphemeral(stream, data));
+  ctx.bus.subscribe('stream.ephemeral', ({ stream, data, originId }) => hub.publishEphemeral(stream, data, originId));
 }

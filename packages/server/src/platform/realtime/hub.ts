@@ -120,10 +120,10 @@ export function createHub(db: Kysely<Database>, onError: (err: unknown) => void)
     },
 
     // Typing and presence: not stored, not sequenced, best effort.
-    publishEphemeral(stream: string, data: Record<string, unknown>, except?: HubClient): void {
+    publishEphemeral(stream: string, data: Record<string, unknown>, exceptClientId?: number): void {
       const set = byStream.get(stream);
       if (!set) return;
-      for (const client of set) if (client !== except) send(client, { type: 'ephemeral', stream, data });
+      for (const client of set) if (client.id !== exceptClientId) send(client, { type: 'ephemeral', stream, data });
     },
 
     clientCount(): number {
