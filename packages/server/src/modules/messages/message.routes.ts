@@ -5,7 +5,8 @@ import { employeeOf } from '../../platform/http/auth.plugin.ts';
 import { idParams } from '../../platform/http/common.schema.ts';
 import { page } from '../../platform/http/cursor.ts';
 import { messageListQuery, sendMessageBody } from './message.schema.ts';
-import { listMessages, sendMessage, type MessageAuthor } from './message.service.ts';
+import { authorOf } from './message-author.ts';
+import { listMessages, sendMessage } from './message.service.ts';
 
 export const messageRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -28,8 +29,7 @@ export const messageRoutes =
       },
       async (req, reply) => {
         const me = employeeOf(req);
-        const author: MessageAuthor = me.employeeId ? { type: 'employee', employeeId: me.employeeId } : { type: 'integration', tokenId: me.apiTokenId ?? null };
-        const result = await sendMessage(ctx, tenantScope(ctx.db, me.workspaceId), author, { ...req.body, conversationId: req.params.id });
+        const result = await sendMessage(ctx, tenantScope(ctx.db, me.workspaceId), authorOf(me), { ...req.body, conversationId: req.params.id });
         return reply.code(result.duplicate ? 200 : 201).send(result);
       },
     );

@@ -9,15 +9,9 @@ import type { Principal } from '../../platform/http/principal.ts';
 import type { Hub, HubClient } from '../../platform/realtime/hub.ts';
 import { conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
-import { sendMessage, type MessageAuthor } from '../messages/message.service.ts';
+import { authorOf } from '../messages/message-author.ts';
+import { sendMessage } from '../messages/message.service.ts';
 import { clientMessageSchema, connectQuery, type ClientMessage } from './realtime.schema.ts';
-
-const authorOf = (p: Principal): MessageAuthor =>
-  p.kind === 'visitor'
-    ? { type: 'customer', customerId: p.customerId }
-    : p.employeeId
-      ? { type: 'employee', employeeId: p.employeeId }
-      : { type: 'integration', tokenId: p.apiTokenId ?? null };
 
 function errorFrame(err: unknown, ref?: string) {
   if (err instanceof AppError) return { type: 'error', ref, error: { code: err.code, message: err.message } };

@@ -8,6 +8,7 @@ import { page } from '../../platform/http/cursor.ts';
 import { getConversation, listConversations, openConversation, toConversationView } from '../conversations/conversation.service.ts';
 import { customerProfileSchema } from '../customers/customer.schema.ts';
 import { messageListQuery, sendMessageBody } from '../messages/message.schema.ts';
+import { authorOf } from '../messages/message-author.ts';
 import { listMessages, sendMessage } from '../messages/message.service.ts';
 import { startVisitorSession } from './visitor.service.ts';
 
@@ -75,7 +76,7 @@ export const widgetRoutes =
             actorId: v.customerId,
           });
         }
-        const sent = await sendMessage(ctx, scope, { type: 'customer', customerId: v.customerId }, { ...req.body, conversationId: opened.conversation.id });
+        const sent = await sendMessage(ctx, scope, authorOf(v), { ...req.body, conversationId: opened.conversation.id });
         return reply.code(opened.created ? 201 : 200).send({ conversation: toConversationView(opened.conversation), message: sent.message, duplicate: sent.duplicate });
       },
     );
@@ -101,7 +102,7 @@ export const widgetRoutes =
       { config: { auth: 'visitor' }, schema: { tags: ['widget'], params: idParams, body: sendMessageBody(ctx.config.maxMessageChars) } },
       async (req, reply) => {
         const v = visitorOf(req);
-        const result = await sendMessage(ctx, tenantScope(ctx.db, v.workspaceId), { type: 'customer', customerId: v.customerId }, { ...req.body, conversationId: req.params.id });
+        const result = await sendMessage(ctx, tenantScope(ctx.db, v.workspaceId), authorOf(v), { ...req.body, conversationId: req.params.id });
         return reply.code(result.duplicate ? 200 : 201).send(result);
       },
     );
