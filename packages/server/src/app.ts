@@ -15,6 +15,8 @@ import { createInProcessBus } from './platform/events/event-bus.ts';
 import { registerAuth } from './platform/http/auth.plugin.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { createHub, type Hub } from './platform/realtime/hub.ts';
+import { pruneStreamEvents } from './platform/realtime/stream-log.ts';
+import { startIntervalJob } from './platform/jobs/interval-job.ts';
 import { createDiskStorage } from './platform/storage/storage.ts';
 import { attachmentRoutes } from './modules/attachments/attachment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -105,6 +107,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     { prefix: '/api' },
   );
   await server.ready();
+  const stopPruning = startIntervalJob(
+    'prune-stream-events',
+    60 * 60 * 1000,
+    () => pruneStreamEvents(ctx.db, new Date(Date.now() - config.eventRetentionDays * 86_400_000)),
+    server.log,
+  );
 
   let closed = false;
   return {
@@ -115,6 +123,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     close: async () => {
       if (closed) return;
       closed = true;
+      await stopPruning();
       await server.close();
       await ctx.bus.close();
       await database.close();

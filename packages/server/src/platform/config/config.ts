@@ -25,6 +25,7 @@ export const configSchema = z.object({
   VINCULO_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   VINCULO_MAX_MESSAGE_CHARS: z.coerce.number().int().min(1).max(100_000).default(10_000),
   VINCULO_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  VINCULO_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +43,7 @@ export type Config = {
   maxUploadBytes: number;
   maxMessageChars: number;
   sessionDays: number;
+  eventRetentionDays: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
 
@@ -81,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: c.VINCULO_MAX_UPLOAD_BYTES,
     maxMessageChars: c.VINCULO_MAX_MESSAGE_CHARS,
     sessionDays: c.VINCULO_SESSION_DAYS,
+    eventRetentionDays: c.VINCULO_EVENT_RETENTION_DAYS,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -57,8 +57,15 @@ export function createHub(db: Kysely<Database>, onError: (err: unknown) => void)
     state.syncing = true;
     try {
       for (;;) {
+        const before = state.last;
         for (;;) {
           const page = await readStreamEvents(db, client.workspaceId, stream, state.last, CATCH_UP_PAGE);
+          const first = page[0];
+          if (first && first.seq > state.last + 1) {
+            // Older events were pruned: tell the client to reload that range over REST.
+            send(client, { type: 'reset', stream, missedAfter: state.last, resumesAt: first.seq });
+            state.last = first.seq - 1;
+          }
           for (const e of page) deliverInOrder(client, state, e);
           if (page.length < CATCH_UP_PAGE) break;
         }
@@ -70,6 +77,8 @@ export function createHub(db: Kysely<Database>, onError: (err: unknown) => void)
         }
         if (!gap && state.pending.length === 0) break;
         state.pending.push(...pending.filter((e) => e.seq > state.last));
+        // Nothing new was readable: keep the rest pending until the next event retriggers a read.
+        if (state.last === before) break;
       }
     } finally {
       state.syncing = false;
@@ -88,7 +97,9 @@ export function createHub(db: Kysely<Database>, onError: (err: unknown) => void)
       let set = byStream.get(stream);
       if (!set) byStream.set(stream, (set = new Set()));
       set.add(client);
-      state.last = since ?? (await streamHead(db, client.workspaceId, stream));
+      const head = await streamHead(db, client.workspaceId, stream);
+      // A number from the future (another database, a bug) would hide every event: clamp it.
+      state.last = since === undefined ? head : Math.min(since, head);
       await catchUp(client, stream, state);
       return state.last;
     },

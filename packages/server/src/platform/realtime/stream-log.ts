@@ -69,3 +69,18 @@ export async function streamHead(db: Kysely<Database>, workspaceId: string, stre
     .executeTakeFirst();
   return row ? Number(row.last_seq) : 0;
 }
+
+// Events only serve reconnecting clients; history lives in the domain tables. Heads stay, so
+// sequence numbers are never reused and a client that was away too long gets a `reset` frame.
+export async function pruneStreamEvents(db: Kysely<Database>, olderThan: Date, batch = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await sql`
+      delete from stream_events where (stream, seq) in (
+        select stream, seq from stream_events where created_at < ${olderThan} limit ${batch}
+      )`.execute(db);
+    const n = Number(result.numAffectedRows ?? 0);
+    total += n;
+    if (n < batch) return total;
+  }
+}
