@@ -1,6 +1,7 @@
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
@@ -13,6 +14,7 @@ import { resolveInstanceSecret } from './platform/db/instance-secret.ts';
 import type { DomainEvents } from './platform/events/domain-events.ts';
 import { createInProcessBus } from './platform/events/event-bus.ts';
 import { registerAuth } from './platform/http/auth.plugin.ts';
+import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { createHub, type Hub } from './platform/realtime/hub.ts';
 import { pruneStreamEvents } from './platform/realtime/stream-log.ts';
@@ -70,6 +72,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   server.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(server);
   await server.register(cookie);
+  await server.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) => new AppError('rate_limited', `Too many attempts; try again in ${Math.ceil(c.ttl / 1000)} s`),
+  });
   await server.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await server.register(websocket, { options: { maxPayload: 64 * 1024 + config.maxMessageChars * 4 } });
   await server.register(swagger, {

@@ -19,6 +19,8 @@ export const authRoutes =
     app.post(
       '/auth/login',
       {
+        // Password guessing is slowed per client address; scrypt already makes each guess costly.
+        config: { rateLimit: { max: ctx.config.loginAttemptsPerMinute, timeWindow: 60_000 } },
         schema: {
           tags: ['auth'],
           summary: 'Sign in; sets an httpOnly session cookie and returns the CSRF token for writes',

@@ -25,6 +25,7 @@ export const configSchema = z.object({
   VINCULO_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   VINCULO_MAX_MESSAGE_CHARS: z.coerce.number().int().min(1).max(100_000).default(10_000),
   VINCULO_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  VINCULO_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   VINCULO_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -44,6 +45,7 @@ export type Config = {
   maxMessageChars: number;
   sessionDays: number;
   eventRetentionDays: number;
+  loginAttemptsPerMinute: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
 
@@ -84,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxMessageChars: c.VINCULO_MAX_MESSAGE_CHARS,
     sessionDays: c.VINCULO_SESSION_DAYS,
     eventRetentionDays: c.VINCULO_EVENT_RETENTION_DAYS,
+    loginAttemptsPerMinute: c.VINCULO_LOGIN_ATTEMPTS_PER_MINUTE,
     logLevel: c.LOG_LEVEL,
   };
 }
