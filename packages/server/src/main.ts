@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   console.log(`\nVínculo is running at ${config.publicUrl} (database: ${where})`);
   console.log(`API docs: ${config.publicUrl}/api/docs`);
   if (first) {
-    console.log(`\nCreated the demo workspace. Sign in as ${first.adminEmail}`);
+    console.log(`\nCreated the workspace "Vínculo Demo"${config.demo ? ' with sample customers and conversations' : ''}. Sign in as ${first.adminEmail}`);
     if (first.generatedPassword) console.log(`Generated admin password (shown only now): ${first.generatedPassword}\n`);
   }
   const stop = async (signal: string) => {
