@@ -86,6 +86,32 @@ for (const backend of backends()) {
       assert.deepEqual(sent.map((f) => f.seq), [3]);
     });
 
+    test('events published out of order are delivered in order at once, without a database read', async () => {
+      await append(app, ws, 's:g', 3);
+      const hub = createHub(app.ctx.db, () => undefined);
+      const clients = [fakeSocket(), fakeSocket()];
+      for (const c of clients) await hub.subscribe(hub.register(ws, c.socket), 's:g', 0);
+      for (const c of clients) c.sent.length = 0;
+      // Fresh subscribers at seq 3; what follows is new.
+      const [f1, f2, f3] = await append(app, ws, 's:g', 3);
+      hub.publish([f3!]);
+      hub.publish([f1!]);
+      hub.publish([f2!]);
+      // Synchronously, before any query could have run: the buffer reordered them.
+      for (const c of clients) assert.deepEqual(c.sent.map((f) => f.seq), [f1!.seq, f2!.seq, f3!.seq]);
+    });
+
+    test('an event whose predecessor never arrives is handed on after a short hold, and the gap filled from the database', async () => {
+      const hub = createHub(app.ctx.db, () => undefined);
+      const { socket, sent } = fakeSocket();
+      await hub.subscribe(hub.register(ws, socket), 's:h');
+      const [h1, h2] = await append(app, ws, 's:h', 2);
+      hub.publish([h2!]);
+      assert.equal(sent.length, 0, 'held while its predecessor may still come');
+      await new Promise((r) => setTimeout(r, 400));
+      assert.deepEqual(sent.map((f) => f.seq), [h1!.seq, h2!.seq]);
+    });
+
     test('a client too slow to drain its socket is disconnected instead of buffered without bound', async () => {
       const hub = createHub(app.ctx.db, () => undefined);
       const { socket, sent } = fakeSocket(64 * 1024 * 1024);

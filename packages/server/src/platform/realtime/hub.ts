@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.types.ts';
+import { createReorderBuffer } from './reorder-buffer.ts';
 import { readStreamEvents, streamHead, type StreamEvent } from './stream-log.ts';
 
 export type HubSocket = {
@@ -28,25 +29,29 @@ export function createHub(db: Kysely<Database>, onError: (err: unknown) => void)
   const byStream = new Map<string, Set<HubClient>>();
   let nextId = 1;
 
-  function send(client: HubClient, message: unknown): void {
+  function send(client: HubClient, text: string): void {
     if (client.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       client.socket.close(4008, 'client too slow; resume from your last sequence number');
       return;
     }
-    client.socket.send(JSON.stringify(message));
+    client.socket.send(text);
   }
 
-  const eventMessage = (e: StreamEvent) => ({
-    type: 'event',
-    stream: e.stream,
-    seq: e.seq,
-    event: { type: e.type, data: e.data },
-  });
+  // One event goes to every subscriber: serialise it once, not once per socket.
+  const frames = new WeakMap<StreamEvent, string>();
+  function frameOf(e: StreamEvent): string {
+    let text = frames.get(e);
+    if (text === undefined) {
+      text = JSON.stringify({ type: 'event', stream: e.stream, seq: e.seq, event: { type: e.type, data: e.data } });
+      frames.set(e, text);
+    }
+    return text;
+  }
 
   function deliverInOrder(client: HubClient, state: StreamState, event: StreamEvent): boolean {
     if (event.seq <= state.last) return true;
     if (event.seq !== state.last + 1) return false;
-    send(client, eventMessage(event));
+    send(client, frameOf(event));
     state.last = event.seq;
     return true;
   }
@@ -63,7 +68,7 @@ export function createHub(db: Kysely<Database>, onError: (err: unknown) => void)
           const first = page[0];
           if (first && first.seq > state.last + 1) {
             // Older events were pruned: tell the client to reload that range over REST.
-            send(client, { type: 'reset', stream, missedAfter: state.last, resumesAt: first.seq });
+            send(client, JSON.stringify({ type: 'reset', stream, missedAfter: state.last, resumesAt: first.seq }));
             state.last = first.seq - 1;
           }
           for (const e of page) deliverInOrder(client, state, e);
@@ -85,6 +90,23 @@ export function createHub(db: Kysely<Database>, onError: (err: unknown) => void)
     }
   }
 
+  function dispatch(event: StreamEvent): void {
+    const set = byStream.get(event.stream);
+    if (!set) return;
+    for (const client of set) {
+      const state = client.streams.get(event.stream);
+      if (!state) continue;
+      if (state.syncing) {
+        state.pending.push(event);
+      } else if (!deliverInOrder(client, state, event)) {
+        state.pending.push(event);
+        catchUp(client, event.stream, state).catch(onError);
+      }
+    }
+  }
+
+  const order = createReorderBuffer(dispatch);
+
   return {
     register(workspaceId: string, socket: HubSocket): HubClient {
       return { id: nextId++, workspaceId, socket, streams: new Map() };
@@ -98,6 +120,7 @@ export function createHub(db: Kysely<Database>, onError: (err: unknown) => void)
       if (!set) byStream.set(stream, (set = new Set()));
       set.add(client);
       const head = await streamHead(db, client.workspaceId, stream);
+      order.start(stream, head + 1);
       // A number from the future (another database, a bug) would hide every event: clamp it.
       state.last = since === undefined ? head : Math.min(since, head);
       await catchUp(client, stream, state);
@@ -108,33 +131,24 @@ export function createHub(db: Kysely<Database>, onError: (err: unknown) => void)
       for (const stream of client.streams.keys()) {
         const set = byStream.get(stream);
         set?.delete(client);
-        if (set && set.size === 0) byStream.delete(stream);
+        if (set && set.size === 0) {
+          byStream.delete(stream);
+          order.forget(stream);
+        }
       }
       client.streams.clear();
     },
 
     publish(events: StreamEvent[]): void {
-      for (const event of events) {
-        const set = byStream.get(event.stream);
-        if (!set) continue;
-        for (const client of set) {
-          const state = client.streams.get(event.stream);
-          if (!state) continue;
-          if (state.syncing) {
-            state.pending.push(event);
-          } else if (!deliverInOrder(client, state, event)) {
-            state.pending.push(event);
-            catchUp(client, event.stream, state).catch(onError);
-          }
-        }
-      }
+      for (const event of events) if (byStream.has(event.stream)) order.push(event);
     },
 
     // Typing and presence: not stored, not sequenced, best effort.
     publishEphemeral(stream: string, data: Record<string, unknown>, exceptClientId?: number): void {
       const set = byStream.get(stream);
       if (!set) return;
-      for (const client of set) if (client.id !== exceptClientId) send(client, { type: 'ephemeral', stream, data });
+      const text = JSON.stringify({ type: 'ephemeral', stream, data });
+      for (const client of set) if (client.id !== exceptClientId) send(client, text);
     },
 
     clientCount(): number {
