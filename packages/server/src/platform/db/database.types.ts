@@ -153,8 +153,10 @@ export type StreamHeadsTable = {
 };
 
 export type StreamEventsTable = {
+  id: Generated<string>;
   stream: string;
-  seq: ColumnType<string, number | string, never>;
+  // Null until the transaction commits; a deferred trigger assigns it (migration 003).
+  seq: ColumnType<string | null, never, never>;
   workspace_id: string;
   type: string;
   payload: JSONColumnType<Record<string, unknown>, string, never>;
