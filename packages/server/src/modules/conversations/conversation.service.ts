@@ -4,7 +4,7 @@ import type { ConversationStatus, ConversationsTable } from '../../platform/db/d
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import type { Cursor } from '../../platform/http/cursor.ts';
-import { appendStreamEvents, conversationStream, publishCommitted, workspaceStream, type NewStreamEvent, type PendingStreamEvents } from '../../platform/realtime/stream-log.ts';
+import { appendStreamEvents, conversationStream, workspaceStream, type NewStreamEvent, type StreamEvent } from '../../platform/realtime/stream-log.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
 import { getCustomer } from '../customers/customer.service.ts';
 
@@ -73,7 +73,7 @@ export async function openConversation(
   scope: TenantScope,
   actor: AuditActor,
   input: NewConversation,
-): Promise<{ conversation: ConversationRow; created: boolean; events: PendingStreamEvents }> {
+): Promise<{ conversation: ConversationRow; created: boolean; events: StreamEvent[] }> {
   await getCustomer(scope, input.customerId);
   await assertAssignable(scope, input);
   const row = await scope
@@ -96,7 +96,7 @@ export async function openConversation(
       .where('customer_id', '=', input.customerId)
       .where('idempotency_key', '=', input.idempotencyKey ?? '')
       .executeTakeFirstOrThrow();
-    return { conversation: existing, created: false, events: { workspaceId: scope.workspaceId, ids: [] } };
+    return { conversation: existing, created: false, events: [] };
   }
   await recordAudit(scope, actor, { action: 'conversation.created', targetType: 'conversation', targetId: row.id });
   const events = await appendStreamEvents(scope.db, scope.workspaceId, [
@@ -114,7 +114,7 @@ export async function createConversation(
   const result = await scope.transaction((trx) => openConversation(trx, actor, input));
   const view = toConversationView(result.conversation);
   if (result.created) {
-    await publishCommitted(ctx.db, ctx.bus, result.events);
+    ctx.bus.publish('stream.appended', { workspaceId: scope.workspaceId, events: result.events });
     ctx.bus.publish('conversation.created', {
       workspaceId: scope.workspaceId,
       conversationId: view.id,
@@ -172,7 +172,7 @@ export async function updateConversation(
     if (patch.assigneeId !== undefined && patch.assigneeId !== before.assignee_id) changes.assigneeId = patch.assigneeId;
     if (patch.teamId !== undefined && patch.teamId !== before.team_id) changes.teamId = patch.teamId;
     if (patch.subject !== undefined && patch.subject !== before.subject) changes.subject = patch.subject;
-    if (Object.keys(changes).length === 0) return { row: before, events: null, changes };
+    if (Object.keys(changes).length === 0) return { row: before, events: [], changes };
     const now = new Date();
     const row = await trx
       .updateTable('conversations')
@@ -195,8 +195,8 @@ export async function updateConversation(
     }
     return { row, events: await appendStreamEvents(trx.db, scope.workspaceId, streamEvents), changes };
   });
-  if (events) {
-    await publishCommitted(ctx.db, ctx.bus, events);
+  if (events.length) {
+    ctx.bus.publish('stream.appended', { workspaceId: scope.workspaceId, events });
     ctx.bus.publish('conversation.updated', { workspaceId: scope.workspaceId, conversationId: id, customerId: row.customer_id, changes, actorId: actor.id });
   }
   return toConversationView(row);

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
-import { appendStreamEvents, publishCommitted, workspaceStream } from '../../platform/realtime/stream-log.ts';
+import { appendStreamEvents, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { getConversation } from './conversation.service.ts';
 
 export type NoteView = { id: string; conversationId: string; authorId: string | null; text: string; createdAt: string };
@@ -24,7 +24,7 @@ export async function addNote(ctx: AppContext, scope: TenantScope, authorId: str
     ]);
     return { note, events };
   });
-  await publishCommitted(ctx.db, ctx.bus, events);
+  ctx.bus.publish('stream.appended', { workspaceId: scope.workspaceId, events });
   return note;
 }
 

@@ -4,7 +4,7 @@ import type { AttachmentRef, AuthorType, MessageDirection } from '../../platform
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Cursor } from '../../platform/http/cursor.ts';
-import { appendStreamEvents, conversationStream, publishCommitted, streamHead, workspaceStream } from '../../platform/realtime/stream-log.ts';
+import { appendStreamEvents, conversationStream, streamHead, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { resolveAttachments } from '../attachments/attachment.service.ts';
 import { getConversation, toConversationView } from '../conversations/conversation.service.ts';
 
@@ -96,7 +96,7 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
         .where('conversation_id', '=', conversation.id)
         .where('idempotency_key', '=', input.idempotencyKey)
         .executeTakeFirstOrThrow();
-      return { row: first, duplicate: true as const, conversation, events: null };
+      return { row: first, duplicate: true as const, conversation, events: [] };
     }
     // A customer writing into a resolved conversation reopens it: someone must see it.
     const reopen = inbound && conversation.status === 'resolved';
@@ -118,8 +118,8 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
     return { row: inserted, duplicate: false as const, conversation: updated, events };
   });
   const message = toMessageView(outcome.row, name);
-  if (outcome.events) {
-    await publishCommitted(ctx.db, ctx.bus, outcome.events);
+  if (!outcome.duplicate) {
+    ctx.bus.publish('stream.appended', { workspaceId: scope.workspaceId, events: outcome.events });
     ctx.bus.publish(inbound ? 'message.received' : 'message.sent', {
       workspaceId: scope.workspaceId,
       conversationId: message.conversationId,

@@ -10,7 +10,6 @@ import { customerProfileSchema } from '../customers/customer.schema.ts';
 import { messageListQuery, sendMessageBody } from '../messages/message.schema.ts';
 import { authorOf } from '../messages/message-author.ts';
 import { listMessages, sendMessage } from '../messages/message.service.ts';
-import { publishCommitted } from '../../platform/realtime/stream-log.ts';
 import { startVisitorSession } from './visitor.service.ts';
 
 export const widgetRoutes =
@@ -68,7 +67,7 @@ export const widgetRoutes =
           openConversation(trx, actor, { customerId: v.customerId, channel: 'web', idempotencyKey: req.body.idempotencyKey }),
         );
         if (opened.created) {
-          await publishCommitted(ctx.db, ctx.bus, opened.events);
+          ctx.bus.publish('stream.appended', { workspaceId: v.workspaceId, events: opened.events });
           ctx.bus.publish('conversation.created', {
             workspaceId: v.workspaceId,
             conversationId: opened.conversation.id,

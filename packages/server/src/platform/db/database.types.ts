@@ -153,10 +153,8 @@ export type StreamHeadsTable = {
 };
 
 export type StreamEventsTable = {
-  id: Generated<string>;
   stream: string;
-  // Null until the transaction commits; a deferred trigger assigns it (migration 003).
-  seq: ColumnType<string | null, never, never>;
+  seq: ColumnType<string, number | string, never>;
   workspace_id: string;
   type: string;
   payload: JSONColumnType<Record<string, unknown>, string, never>;

@@ -1,7 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.types.ts';
-import type { DomainEvents } from '../events/domain-events.ts';
-import type { EventBus } from '../events/event-bus.ts';
 
 export type StreamEvent = {
   stream: string;
@@ -15,52 +13,32 @@ export type NewStreamEvent = { stream: string; type: string; data: Record<string
 export const workspaceStream = (workspaceId: string) => `workspace:${workspaceId}`;
 export const conversationStream = (conversationId: string) => `conversation:${conversationId}`;
 
-export type PendingStreamEvents = { workspaceId: string; ids: string[] };
-
-// Appends inside the caller's transaction; the sequence numbers are assigned when it commits
-// (migration 003), in the order of the rows here. Streams are written in name order so that two
-// transactions always take their head locks in the same order and never deadlock.
+// Appends inside the caller's transaction. The head row stays locked until commit, so a
+// stream's events commit in sequence order with no gaps; streams are locked in name order
+// so two transactions never wait on each other crosswise.
 export async function appendStreamEvents(
   trx: Kysely<Database>,
   workspaceId: string,
   events: NewStreamEvent[],
-): Promise<PendingStreamEvents> {
-  if (events.length === 0) return { workspaceId, ids: [] };
+): Promise<StreamEvent[]> {
   const ordered = events
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.stream < b.e.stream ? -1 : a.e.stream > b.e.stream ? 1 : a.i - b.i))
-    .map(({ e }) => e);
-  const rows = await trx
-    .insertInto('stream_events')
-    .values(ordered.map((e) => ({ stream: e.stream, workspace_id: workspaceId, type: e.type, payload: JSON.stringify(e.data) })))
-    .returning('id')
-    .execute();
-  // Rows are inserted, numbered and later triggered in list order.
-  const ids = rows.map((r) => r.id).sort((a, b) => Number(a) - Number(b));
-  return { workspaceId, ids };
-}
-
-// After the commit: the events as stored, with their sequence numbers.
-export async function committedStreamEvents(db: Kysely<Database>, pending: PendingStreamEvents): Promise<StreamEvent[]> {
-  if (pending.ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('stream_events')
-    .select(['id', 'stream', 'seq', 'type', 'payload'])
-    .where('workspace_id', '=', pending.workspaceId)
-    .where('id', 'in', pending.ids)
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return pending.ids.flatMap((id) => {
-    const r = byId.get(id);
-    // Pruned already (a test clock, a tiny retention): nothing left to deliver.
-    if (!r || r.seq === null) return [];
-    return [{ stream: r.stream, seq: Number(r.seq), type: r.type, data: r.payload }];
-  });
-}
-
-export async function publishCommitted(db: Kysely<Database>, bus: EventBus<DomainEvents>, pending: PendingStreamEvents): Promise<void> {
-  const events = await committedStreamEvents(db, pending);
-  if (events.length) bus.publish('stream.appended', { workspaceId: pending.workspaceId, events });
+    .sort((a, b) => (a.e.stream < b.e.stream ? -1 : a.e.stream > b.e.stream ? 1 : a.i - b.i));
+  const out: StreamEvent[] = [];
+  for (const { e } of ordered) {
+    const result = await sql<{ seq: string }>`
+      with head as (
+        insert into stream_heads (stream, workspace_id, last_seq) values (${e.stream}, ${workspaceId}, 1)
+        on conflict (stream) do update set last_seq = stream_heads.last_seq + 1
+        returning last_seq
+      )
+      insert into stream_events (stream, seq, workspace_id, type, payload)
+      select ${e.stream}, head.last_seq, ${workspaceId}, ${e.type}, ${JSON.stringify(e.data)}::jsonb from head
+      returning seq`.execute(trx);
+    const seq = Number(result.rows[0]?.seq);
+    out.push({ stream: e.stream, seq, type: e.type, data: e.data });
+  }
+  return out;
 }
 
 export async function readStreamEvents(
@@ -75,7 +53,7 @@ export async function readStreamEvents(
     .select(['stream', 'seq', 'type', 'payload'])
     .where('workspace_id', '=', workspaceId)
     .where('stream', '=', stream)
-    .where('seq', '>', sql<string>`${String(afterSeq)}::bigint`)
+    .where('seq', '>', String(afterSeq))
     .orderBy('seq')
     .limit(limit)
     .execute();
