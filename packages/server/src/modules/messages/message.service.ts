@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import type { AttachmentRef, AuthorType, MessageDirection } from '../../platform/db/database.types.ts';
+import type { AttachmentRef, AuthorType, ConversationStatus, MessageDirection } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Cursor } from '../../platform/http/cursor.ts';
@@ -73,23 +73,37 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
   }
   const inbound = author.type === 'customer';
   const name = await authorName(scope, author);
+  const customerId = inbound ? author.customerId : undefined;
+  const authorId = author.type === 'customer' ? author.customerId : author.type === 'employee' ? author.employeeId : author.tokenId;
   const outcome = await scope.transaction(async (trx) => {
-    const conversation = await getConversation(trx, input.conversationId, inbound ? author.customerId : undefined);
-    const attachments = await resolveAttachments(trx, input.attachmentIds ?? [], inbound ? author.customerId : undefined);
-    const inserted = await trx
-      .insertInto('messages', {
-        conversation_id: conversation.id,
-        direction: inbound ? 'inbound' : 'outbound',
-        author_type: author.type,
-        author_id: author.type === 'customer' ? author.customerId : author.type === 'employee' ? author.employeeId : author.tokenId,
-        text,
-        attachments: JSON.stringify(attachments),
-        idempotency_key: input.idempotencyKey,
-      })
+    const attachments = await resolveAttachments(trx, input.attachmentIds ?? [], customerId);
+    // Insert straight from the visible conversation: one statement checks access and writes,
+    // which matters on the hottest path (every message of every channel passes here).
+    const inserted = await trx.db
+      .insertInto('messages')
+      .columns(['workspace_id', 'conversation_id', 'direction', 'author_type', 'author_id', 'text', 'attachments', 'idempotency_key'])
+      .expression(
+        trx
+          .selectFrom('conversations')
+          .select([
+            'conversations.workspace_id',
+            'conversations.id',
+            sql<string>`${inbound ? 'inbound' : 'outbound'}::text`.as('direction'),
+            sql<string>`${author.type}::text`.as('author_type'),
+            sql<string | null>`${authorId}::uuid`.as('author_id'),
+            sql<string>`${text}::text`.as('text'),
+            sql<string>`${JSON.stringify(attachments)}::jsonb`.as('attachments'),
+            sql<string>`${input.idempotencyKey}::text`.as('idempotency_key'),
+          ])
+          .where('conversations.id', '=', input.conversationId)
+          .$if(customerId !== undefined, (q) => q.where('conversations.customer_id', '=', customerId!)),
+      )
       .onConflict((oc) => oc.columns(['conversation_id', 'idempotency_key']).doNothing())
       .returningAll()
       .executeTakeFirst();
     if (!inserted) {
+      // Either the conversation is not visible (404) or this key was already used (the retry).
+      const conversation = await getConversation(trx, input.conversationId, customerId);
       const first = await trx
         .selectFrom('messages')
         .selectAll()
@@ -98,21 +112,25 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
         .executeTakeFirstOrThrow();
       return { row: first, duplicate: true as const, conversation, events: [] };
     }
-    // A customer writing into a resolved conversation reopens it: someone must see it.
-    const reopen = inbound && conversation.status === 'resolved';
     const updated = await trx
       .updateTable('conversations')
       .set({
         last_message_at: inserted.created_at,
         updated_at: inserted.created_at,
-        ...(reopen ? { status: 'open' as const, resolved_at: null } : {}),
+        // A customer writing into a resolved conversation reopens it: someone must see it.
+        ...(inbound
+          ? {
+              status: sql<ConversationStatus>`case when status = 'resolved' then 'open' else status end`,
+              resolved_at: sql<Date | null>`case when status = 'resolved' then null else resolved_at end`,
+            }
+          : {}),
       })
-      .where('id', '=', conversation.id)
+      .where('id', '=', inserted.conversation_id)
       .returningAll()
       .executeTakeFirstOrThrow();
     const message = toMessageView(inserted, name);
     const events = await appendStreamEvents(trx.db, scope.workspaceId, [
-      { stream: conversationStream(conversation.id), type: 'message.created', data: { message } },
+      { stream: conversationStream(updated.id), type: 'message.created', data: { message } },
       { stream: workspaceStream(scope.workspaceId), type: 'message.created', data: { message, conversation: toConversationView(updated) } },
     ]);
     return { row: inserted, duplicate: false as const, conversation: updated, events };

@@ -13,32 +13,47 @@ export type NewStreamEvent = { stream: string; type: string; data: Record<string
 export const workspaceStream = (workspaceId: string) => `workspace:${workspaceId}`;
 export const conversationStream = (conversationId: string) => `conversation:${conversationId}`;
 
-// Appends inside the caller's transaction. The head row stays locked until commit, so a
-// stream's events commit in sequence order with no gaps; streams are locked in name order
-// so two transactions never wait on each other crosswise.
+// Appends inside the caller's transaction, in one statement. The head rows stay locked until
+// commit, so a stream's events commit in sequence order with no gaps. (Two transactions that
+// append to the same conversation stream have already queued on the conversation's row, so
+// taking several heads in one statement cannot deadlock.)
 export async function appendStreamEvents(
   trx: Kysely<Database>,
   workspaceId: string,
   events: NewStreamEvent[],
 ): Promise<StreamEvent[]> {
-  const ordered = events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.stream < b.e.stream ? -1 : a.e.stream > b.e.stream ? 1 : a.i - b.i));
-  const out: StreamEvent[] = [];
-  for (const { e } of ordered) {
-    const result = await sql<{ seq: string }>`
-      with head as (
-        insert into stream_heads (stream, workspace_id, last_seq) values (${e.stream}, ${workspaceId}, 1)
-        on conflict (stream) do update set last_seq = stream_heads.last_seq + 1
-        returning last_seq
-      )
-      insert into stream_events (stream, seq, workspace_id, type, payload)
-      select ${e.stream}, head.last_seq, ${workspaceId}, ${e.type}, ${JSON.stringify(e.data)}::jsonb from head
-      returning seq`.execute(trx);
-    const seq = Number(result.rows[0]?.seq);
-    out.push({ stream: e.stream, seq, type: e.type, data: e.data });
+  if (events.length === 0) return [];
+  const groups = new Map<string, NewStreamEvent[]>();
+  for (const e of [...events].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0))) {
+    const list = groups.get(e.stream) ?? [];
+    list.push(e);
+    groups.set(e.stream, list);
   }
-  return out;
+  const entries = [...groups.entries()];
+  const ctes = entries.map(([stream, list], i) => {
+    const head = sql.raw(`h${i}`);
+    const rows = sql.raw(`e${i}`);
+    const values = sql.join(list.map((e, k) => sql`(${k + 1}::bigint, ${e.type}::text, ${JSON.stringify(e.data)}::jsonb)`));
+    return sql`${head} as (
+        insert into stream_heads (stream, workspace_id, last_seq) values (${stream}, ${workspaceId}, ${list.length})
+        on conflict (stream) do update set last_seq = stream_heads.last_seq + ${list.length}
+        returning last_seq
+      ),
+      ${rows} as (
+        insert into stream_events (stream, seq, workspace_id, type, payload)
+        select ${stream}, ${head}.last_seq - ${list.length}::bigint + v.k, ${workspaceId}, v.type, v.payload
+        from ${head}, (values ${values}) as v (k, type, payload)
+        returning stream, seq
+      )`;
+  });
+  const selects = sql.join(entries.map((_, i) => sql`select stream, seq from ${sql.raw(`e${i}`)}`), sql` union all `);
+  const result = await sql<{ stream: string; seq: string }>`with ${sql.join(ctes)} ${selects}`.execute(trx);
+  const seqs = new Map<string, number[]>();
+  for (const r of result.rows) seqs.set(r.stream, [...(seqs.get(r.stream) ?? []), Number(r.seq)]);
+  return entries.flatMap(([stream, list]) => {
+    const numbers = (seqs.get(stream) ?? []).sort((a, b) => a - b);
+    return list.map((e, k) => ({ stream, seq: numbers[k]!, type: e.type, data: e.data }));
+  });
 }
 
 export async function readStreamEvents(
