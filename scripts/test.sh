@@ -8,6 +8,8 @@ if [[ ${#files[@]} -eq 0 ]]; then
   echo "no test files found" >&2
   exit 1
 fi
+echo "Type-checking…"
+npm run --silent typecheck
 backends=${VINCULO_TEST_BACKENDS:-pglite,postgres}
 if [[ $backends == *postgres* ]]; then
   exec scripts/with-postgres.sh node --import tsx --test --test-timeout=300000 "${files[@]}"
