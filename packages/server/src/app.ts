@@ -53,7 +53,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     pgliteDir: options.pgliteDir,
   });
   const server = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Socket URLs carry tokens; they must never reach the logs.
+            serializers: {
+              req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]') }),
+            },
+          },
     bodyLimit: Math.max(1024 * 1024, config.maxMessageChars * 8),
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();

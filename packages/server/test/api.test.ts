@@ -184,6 +184,8 @@ for (const backend of backends()) {
       assert.ok(!JSON.stringify(listed.body).includes(token), 'the token is never listed again');
       const stored = await app.ctx.db.selectFrom('api_tokens').select('token_hash').where('id', '=', created.body.id).executeTakeFirstOrThrow();
       assert.notEqual(stored.token_hash, token);
+      const inUrl = await call(app, 'GET', `/api/customers?token=${token}`);
+      assert.equal(inUrl.status, 401, 'tokens in URLs are for WebSocket upgrades only, not REST');
       const use = await call(app, 'POST', '/api/customers', { headers: bearer(token), body: { name: 'Via token' } });
       assert.equal(use.status, 201);
       const denied = await call(app, 'POST', '/api/employees', { headers: bearer(token), body: { email: 'y@example.test', name: 'Y', role: 'agent' } });

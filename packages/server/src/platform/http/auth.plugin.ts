@@ -10,7 +10,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 function bearer(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  // Browsers cannot set headers on a WebSocket upgrade, so sockets may pass the token in the URL.
+  // Browsers cannot set headers on a WebSocket upgrade, so only sockets may pass the token in the URL.
+  if (req.headers.upgrade?.toLowerCase() !== 'websocket') return undefined;
   const query = req.query as Record<string, unknown> | undefined;
   return typeof query?.token === 'string' ? query.token : undefined;
 }
