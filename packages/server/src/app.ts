@@ -89,7 +89,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await server.register(websocket, { options: { maxPayload: 64 * 1024 + config.maxMessageChars * 4 } });
   await server.register(swagger, {
     openapi: {
-      info: { title: 'Vínculo API', version: '0.1.0', description: 'Human-first customer relationships: conversations, customers, employees, realtime.' },
+      info: {
+        title: 'Vínculo API',
+        version: '0.1.0',
+        description:
+          'Human-first customer relationships: conversations, customers, employees. Real-time events come over the WebSockets ' +
+          '`/api/realtime` (employees) and `/api/widget/realtime` (visitors); their frames are described in the README ("Real-time protocol").',
+      },
       servers: [{ url: config.publicUrl }],
       components: {
         securitySchemes: {
