@@ -38,7 +38,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const status = (err as FastifyError).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const fcode = (err as FastifyError).code ?? '';
-      const code = fastifyCodes[fcode] ?? (status === 413 ? 'payload_too_large' : status === 429 ? 'rate_limited' : status === 415 ? 'unsupported_media_type' : status === 404 ? 'not_found' : 'bad_request');
+      const code = fastifyCodes[fcode] ?? (status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 404 ? 'not_found' : 'bad_request');
       return send(status, code, err.message);
     }
     req.log.error({ err }, 'unhandled error');
