@@ -32,27 +32,25 @@ export async function appendStreamEvents(
   const entries = [...groups.entries()];
   const ctes = entries.map(([stream, list], i) => {
     const head = sql.raw(`h${i}`);
-    const rows = sql.raw(`e${i}`);
     const values = sql.join(list.map((e, k) => sql`(${k + 1}::bigint, ${e.type}::text, ${JSON.stringify(e.data)}::jsonb)`));
     return sql`${head} as (
         insert into stream_heads (stream, workspace_id, last_seq) values (${stream}, ${workspaceId}, ${list.length})
         on conflict (stream) do update set last_seq = stream_heads.last_seq + ${list.length}
-        returning last_seq
+        returning stream, last_seq
       ),
-      ${rows} as (
+      ${sql.raw(`e${i}`)} as (
         insert into stream_events (stream, seq, workspace_id, type, payload)
         select ${stream}, ${head}.last_seq - ${list.length}::bigint + v.k, ${workspaceId}, v.type, v.payload
         from ${head}, (values ${values}) as v (k, type, payload)
-        returning stream, seq
       )`;
   });
-  const selects = sql.join(entries.map((_, i) => sql`select stream, seq from ${sql.raw(`e${i}`)}`), sql` union all `);
-  const result = await sql<{ stream: string; seq: string }>`with ${sql.join(ctes)} ${selects}`.execute(trx);
-  const seqs = new Map<string, number[]>();
-  for (const r of result.rows) seqs.set(r.stream, [...(seqs.get(r.stream) ?? []), Number(r.seq)]);
+  // The event inserts run whether or not they are read; each head's new value gives its numbers.
+  const heads = sql.join(entries.map((_, i) => sql`select stream, last_seq from ${sql.raw(`h${i}`)}`), sql` union all `);
+  const result = await sql<{ stream: string; last_seq: string }>`with ${sql.join(ctes)} ${heads}`.execute(trx);
+  const lastOf = new Map(result.rows.map((r) => [r.stream, Number(r.last_seq)]));
   return entries.flatMap(([stream, list]) => {
-    const numbers = (seqs.get(stream) ?? []).sort((a, b) => a - b);
-    return list.map((e, k) => ({ stream, seq: numbers[k]!, type: e.type, data: e.data }));
+    const first = lastOf.get(stream)! - list.length + 1;
+    return list.map((e, k) => ({ stream, seq: first + k, type: e.type, data: e.data }));
   });
 }
 
