@@ -5,7 +5,7 @@ import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { visitorOf } from '../../platform/http/auth.plugin.ts';
 import { idempotencyKey, idParams } from '../../platform/http/common.schema.ts';
 import { page } from '../../platform/http/cursor.ts';
-import { getConversation, listConversations, openConversation, toConversationView } from '../conversations/conversation.service.ts';
+import { createConversation, getConversation, listConversations } from '../conversations/conversation.service.ts';
 import { customerProfileSchema } from '../customers/customer.schema.ts';
 import { messageListQuery, sendMessageBody } from '../messages/message.schema.ts';
 import { authorOf } from '../messages/message-author.ts';
@@ -61,23 +61,14 @@ export const widgetRoutes =
       async (req, reply) => {
         const v = visitorOf(req);
         const scope = tenantScope(ctx.db, v.workspaceId);
-        const actor = { type: 'visitor' as const, id: v.customerId };
         // The conversation shares the first message's key, so a retried start makes neither twice.
-        const opened = await scope.transaction((trx) =>
-          openConversation(trx, actor, { customerId: v.customerId, channel: 'web', idempotencyKey: req.body.idempotencyKey }),
-        );
-        if (opened.created) {
-          ctx.bus.publish('stream.appended', { workspaceId: v.workspaceId, events: opened.events });
-          ctx.bus.publish('conversation.created', {
-            workspaceId: v.workspaceId,
-            conversationId: opened.conversation.id,
-            customerId: v.customerId,
-            changes: { channel: 'web' },
-            actorId: v.customerId,
-          });
-        }
+        const opened = await createConversation(ctx, scope, { type: 'visitor', id: v.customerId }, {
+          customerId: v.customerId,
+          channel: 'web',
+          idempotencyKey: req.body.idempotencyKey,
+        });
         const sent = await sendMessage(ctx, scope, authorOf(v), { ...req.body, conversationId: opened.conversation.id });
-        return reply.code(opened.created ? 201 : 200).send({ conversation: toConversationView(opened.conversation), message: sent.message, duplicate: sent.duplicate });
+        return reply.code(opened.created ? 201 : 200).send({ conversation: opened.conversation, message: sent.message, duplicate: sent.duplicate });
       },
     );
 
