@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runLoad } from './load.ts';
-import { createBenchDatabase, type BenchDatabase } from './postgres-db.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../../packages/server/test/support/scratch-database.ts';
 import { goalVerdicts, resultsTable, type BackendName, type BackendResult, type Measured } from './report.ts';
 import { cpuSeconds, freePort, machineCpu, postgresCpuSeconds, rssMb, rssSampler, startServer, type ServerProcess } from './server-process.ts';
 import { floorTarget, progressPrinter, setupVinculo, type BenchTarget } from './setup.ts';
@@ -115,7 +115,7 @@ async function runBackend(backend: BackendName): Promise<BackendResult> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `vinculo-bench-${backend}-`));
   const logPath = path.join(os.tmpdir(), `vinculo-bench-${runTag}-${backend}.log`);
   const port = await freePort();
-  let database: BenchDatabase | undefined;
+  let database: ScratchDatabase | undefined;
   let server: ServerProcess | undefined;
   let rss: ReturnType<typeof rssSampler> | undefined;
   try {
@@ -130,7 +130,7 @@ async function runBackend(backend: BackendName): Promise<BackendResult> {
         timeoutMs: 30_000,
       });
     } else {
-      if (backend === 'postgres' && postgresUrl) database = await createBenchDatabase(postgresUrl);
+      if (backend === 'postgres' && postgresUrl) database = await createScratchDatabase(postgresUrl, 'vinculo_bench');
       const profileDir = path.join(os.tmpdir(), `vinculo-bench-${runTag}-${backend}-profile`);
       server = await startServer({
         name: `Vínculo (${backend})`,

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -24,21 +23,10 @@ export async function createTestDatabase(backend: Backend, dataDir: string): Pro
   if (backend === 'pglite') return { env: { VINCULO_DATA_DIR: dataDir }, pgliteDir: 'memory://', drop: async () => undefined };
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `vinculo_test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(admin, 'vinculo_test');
   return {
-    env: { VINCULO_DATA_DIR: dataDir, DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '5' },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
+    env: { VINCULO_DATA_DIR: dataDir, DATABASE_URL: scratch.url, DATABASE_POOL_SIZE: '5' },
+    drop: scratch.drop,
   };
 }
 

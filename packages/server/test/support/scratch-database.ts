@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export type BenchDatabase = { name: string; url: string; drop: () => Promise<void> };
+export type ScratchDatabase = { name: string; url: string; drop: () => Promise<void> };
 
 async function admin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
@@ -13,9 +13,10 @@ async function admin(url: string, statement: string): Promise<void> {
   }
 }
 
-// A fresh database per run: migrations start from empty and nothing of a previous run skews it.
-export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
-  const name = `vinculo_bench_${randomBytes(4).toString('hex')}`;
+// A fresh database on a PostgreSQL server, for a test file or a benchmark run: migrations start
+// from empty and nothing of an earlier run leaks in.
+export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await admin(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
