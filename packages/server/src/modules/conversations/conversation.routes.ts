@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
+import { AppError } from '../../platform/http/app-error.ts';
 import { employeeOf } from '../../platform/http/auth.plugin.ts';
 import { idParams } from '../../platform/http/common.schema.ts';
 import { page } from '../../platform/http/cursor.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { conversationListQuery, conversationPatchBody, newConversationBody, noteBody } from './conversation.schema.ts';
-import { createConversation, getConversation, listConversations, toConversationView, updateConversation } from './conversation.service.ts';
+import { createConversation, getConversation, toConversationView, updateConversation } from './conversation.service.ts';
+import { listInbox, markConversationRead } from './inbox.service.ts';
 import { addNote, listNotes } from './note.service.ts';
 
 export const conversationRoutes =
@@ -20,8 +22,8 @@ export const conversationRoutes =
       async (req) => {
         const me = employeeOf(req);
         const { cursor, ...filters } = req.query;
-        const rows = await listConversations(scopeOf(me.workspaceId), me.employeeId, { ...filters, cursor });
-        return page(rows.map(toConversationView), req.query.limit, (c) => c.updatedAt);
+        const items = await listInbox(scopeOf(me.workspaceId), me.employeeId, { ...filters, cursor });
+        return page(items, req.query.limit, (c) => c.updatedAt);
       },
     );
 
@@ -46,6 +48,16 @@ export const conversationRoutes =
       async (req) => {
         const me = employeeOf(req);
         return updateConversation(ctx, scopeOf(me.workspaceId), actorOf(me), req.params.id, req.body);
+      },
+    );
+
+    app.post(
+      '/conversations/:id/read',
+      { config: { auth: 'employee' }, schema: { tags: ['conversations'], summary: 'Mark the conversation read up to its newest message (for the signed-in employee)', params: idParams } },
+      async (req) => {
+        const me = employeeOf(req);
+        if (!me.employeeId) throw new AppError('validation_failed', 'Only an employee (not an API token) has read markers');
+        return markConversationRead(scopeOf(me.workspaceId), me.employeeId, req.params.id);
       },
     );
 

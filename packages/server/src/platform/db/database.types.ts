@@ -166,6 +166,13 @@ export type InstanceSettingsTable = {
   value: string;
 };
 
+export type ConversationReadsTable = {
+  workspace_id: string;
+  conversation_id: string;
+  employee_id: string;
+  last_read_at: Date;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -182,4 +189,5 @@ export type Database = {
   stream_heads: StreamHeadsTable;
   stream_events: StreamEventsTable;
   instance_settings: InstanceSettingsTable;
+  conversation_reads: ConversationReadsTable;
 };
