@@ -10,6 +10,8 @@ if [[ ${#files[@]} -eq 0 ]]; then
 fi
 echo "Type-checking…"
 npm run --silent typecheck
+# Browser tests load the real bundles the server serves.
+node --import tsx scripts/build-if-stale.ts
 backends=${VINCULO_TEST_BACKENDS:-pglite,postgres}
 if [[ $backends == *postgres* ]]; then
   exec scripts/with-postgres.sh node --import tsx --test --test-timeout=300000 "${files[@]}"

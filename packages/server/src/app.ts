@@ -1,5 +1,6 @@
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -32,7 +33,9 @@ import { messageRoutes } from './modules/messages/message.routes.ts';
 import { registerRealtimeListeners } from './modules/realtime/realtime.listeners.ts';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { principalFromVisitorToken } from './modules/widget/visitor.service.ts';
+import { widgetAssetRoutes } from './modules/widget/widget-assets.routes.ts';
 import { widgetRoutes } from './modules/widget/widget.routes.ts';
+import { webAppRoutes } from './modules/web/web-app.routes.ts';
 import { workspaceRoutes } from './modules/workspaces/workspace.routes.ts';
 
 export type App = {
@@ -81,6 +84,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   server.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(server);
   await server.register(cookie);
+  // The widget runs on customers' own sites and authenticates with a bearer token, never a cookie,
+  // so its endpoints (and only those) answer any origin.
+  await server.register(cors, {
+    delegator: (req, done) =>
+      done(null, req.url?.startsWith('/api/widget/') ? { origin: '*', methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type'], maxAge: 600 } : { origin: false }),
+  });
   await server.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, c) => new AppError('rate_limited', `Too many attempts; try again in ${Math.ceil(c.ttl / 1000)} s`),
@@ -127,6 +136,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { prefix: '/api' },
   );
+  await server.register(widgetAssetRoutes(ctx));
+  await server.register(webAppRoutes());
   await server.ready();
   const stopPruning = startIntervalJob(
     'prune-stream-events',

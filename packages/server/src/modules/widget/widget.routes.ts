@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
+import { AppError } from '../../platform/http/app-error.ts';
 import { visitorOf } from '../../platform/http/auth.plugin.ts';
 import { idempotencyKey, idParams } from '../../platform/http/common.schema.ts';
 import { page } from '../../platform/http/cursor.ts';
@@ -10,11 +11,30 @@ import { customerProfileSchema } from '../customers/customer.schema.ts';
 import { messageListQuery, sendMessageBody } from '../messages/message.schema.ts';
 import { authorOf } from '../messages/message-author.ts';
 import { listMessages, sendMessage } from '../messages/message.service.ts';
+import { findWorkspaceByPublicKey, toWorkspaceView } from '../workspaces/workspace.service.ts';
 import { startVisitorSession } from './visitor.service.ts';
 
 export const widgetRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      '/widget/config',
+      {
+        schema: {
+          tags: ['widget'],
+          summary: 'Public look of the widget (colour, greeting, office hours) before any session exists',
+          querystring: z.object({ workspace: z.string().min(1).max(100).describe('the widget key (data-workspace)') }),
+        },
+      },
+      async (req, reply) => {
+        const workspace = await findWorkspaceByPublicKey(ctx.db, req.query.workspace);
+        if (!workspace) throw new AppError('not_found', 'No workspace has that widget key');
+        // Short cache: a page view must not cost a database read each time, a settings change shows within a minute.
+        reply.header('cache-control', 'public, max-age=60');
+        return { name: workspace.name, settings: toWorkspaceView(workspace).settings };
+      },
+    );
+
     app.post(
       '/widget/session',
       {
