@@ -143,6 +143,7 @@ async function runBackend(backend: BackendName): Promise<BackendResult> {
           VINCULO_ADMIN_EMAIL: ADMIN_EMAIL,
           VINCULO_ADMIN_PASSWORD: ADMIN_PASSWORD,
           VINCULO_DEMO: 'false',
+          VINCULO_WIDGET_SESSIONS_PER_MINUTE: '100000',
           LOG_LEVEL: 'warn',
           // Empty means unset to Vínculo: the PGlite run must not pick up an inherited URL.
           DATABASE_URL: database?.url ?? '',

@@ -38,6 +38,8 @@ export const widgetRoutes =
     app.post(
       '/widget/session',
       {
+        // Each new visitor becomes a customer record: cap how fast one address can make them.
+        config: { rateLimit: { max: ctx.config.widgetSessionsPerMinute, timeWindow: 60_000 } },
         schema: {
           tags: ['widget'],
           summary: 'Start or resume a visitor session; returns a signed visitor token',

@@ -26,6 +26,7 @@ export const configSchema = z.object({
   VINCULO_MAX_MESSAGE_CHARS: z.coerce.number().int().min(1).max(100_000).default(10_000),
   VINCULO_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   VINCULO_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  VINCULO_WIDGET_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   VINCULO_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -46,6 +47,7 @@ export type Config = {
   sessionDays: number;
   eventRetentionDays: number;
   loginAttemptsPerMinute: number;
+  widgetSessionsPerMinute: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
 
@@ -87,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionDays: c.VINCULO_SESSION_DAYS,
     eventRetentionDays: c.VINCULO_EVENT_RETENTION_DAYS,
     loginAttemptsPerMinute: c.VINCULO_LOGIN_ATTEMPTS_PER_MINUTE,
+    widgetSessionsPerMinute: c.VINCULO_WIDGET_SESSIONS_PER_MINUTE,
     logLevel: c.LOG_LEVEL,
   };
 }
