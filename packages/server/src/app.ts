@@ -1,4 +1,5 @@
 import path from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
@@ -83,6 +84,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(server);
+  // Browsers download the widget on every customer site: ship it (and JSON, the app) gzipped.
+  await server.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await server.register(cookie);
   // The widget runs on customers' own sites and authenticates with a bearer token, never a cookie,
   // so its endpoints (and only those) answer any origin.
