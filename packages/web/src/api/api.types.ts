@@ -1,0 +1,106 @@
+// Shapes of the Vínculo REST API as the web app uses them (see packages/server/src/modules).
+
+export type Role = 'admin' | 'manager' | 'agent';
+export type Locale = 'es' | 'en';
+export type ConversationStatus = 'open' | 'pending' | 'resolved';
+export type MessageDirection = 'inbound' | 'outbound';
+export type AuthorType = 'customer' | 'employee' | 'integration' | 'system';
+
+export type Employee = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+  locale: Locale;
+  active: boolean;
+  createdAt: string;
+};
+
+export type Team = { id: string; name: string; createdAt: string };
+
+export type WidgetSettings = {
+  widgetColor?: string;
+  greeting?: { es?: string; en?: string };
+  officeHours?: string;
+  defaultLocale?: Locale;
+};
+
+export type Workspace = {
+  id: string;
+  name: string;
+  slug: string;
+  publicKey: string;
+  settings: WidgetSettings & Record<string, unknown>;
+  createdAt: string;
+  identitySecret?: string;
+};
+
+export type Me = {
+  employee: Employee | null;
+  role: Role;
+  via: string;
+  workspace: Workspace;
+  csrfToken: string | null;
+};
+
+export type CustomerSummary = { id: string; name: string | null; email: string | null };
+
+export type LastMessage = {
+  text: string;
+  direction: MessageDirection;
+  authorType: AuthorType;
+  createdAt: string;
+  attachmentCount: number;
+};
+
+export type Conversation = {
+  id: string;
+  customerId: string;
+  channel: string;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  teamId: string | null;
+  subject: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastMessageAt: string | null;
+  resolvedAt: string | null;
+  // Added by the inbox listing; realtime events may not carry them.
+  customer?: CustomerSummary | null;
+  lastMessage?: LastMessage | null;
+  unreadCount?: number;
+};
+
+export type Attachment = { id: string; fileName: string; contentType: string; sizeBytes: number };
+
+export type Message = {
+  id: string;
+  conversationId: string;
+  direction: MessageDirection;
+  authorType: AuthorType;
+  authorId: string | null;
+  authorName: string | null;
+  text: string;
+  attachments: Attachment[];
+  createdAt: string;
+};
+
+export type Note = { id: string; conversationId: string; authorId: string | null; text: string; createdAt: string };
+
+export type Identity = { id: string; channel: string; externalId: string; verified: boolean; createdAt: string };
+
+export type Customer = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  attributes: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  lastSeenAt: string | null;
+  identities?: Identity[];
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };

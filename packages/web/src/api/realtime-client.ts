@@ -1,0 +1,105 @@
+import { parseServerFrame, realtimeUrl, reconnectDelay, type RealtimeEvent, type TypingSignal } from './realtime-frames.ts';
+
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting';
+
+export type RealtimeListener = {
+  event?: (event: RealtimeEvent) => void;
+  typing?: (signal: TypingSignal) => void;
+  // Something may have been missed (a reset, or a fresh subscription): reload over REST.
+  resync?: () => void;
+  state?: (state: ConnectionState) => void;
+};
+
+export type RealtimeClient = {
+  subscribe(listener: RealtimeListener): () => void;
+  sendTyping(conversationId: string, typing: boolean): void;
+  state(): ConnectionState;
+  close(): void;
+};
+
+const PING_MS = 25_000;
+
+// One socket per tab. It remembers the last sequence number of the workspace stream and
+// resumes with ?since= after a drop, so the server replays exactly what was missed.
+export function createRealtimeClient(): RealtimeClient {
+  const listeners = new Set<RealtimeListener>();
+  let socket: WebSocket | null = null;
+  let lastSeq: number | null = null;
+  let attempt = 0;
+  let current: ConnectionState = 'connecting';
+  let closed = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let pingTimer: ReturnType<typeof setInterval> | undefined;
+
+  const setState = (next: ConnectionState) => {
+    if (next === current) return;
+    current = next;
+    for (const l of listeners) l.state?.(next);
+  };
+
+  function connect() {
+    if (closed) return;
+    const resumed = lastSeq !== null;
+    const ws = new WebSocket(realtimeUrl(window.location, lastSeq));
+    socket = ws;
+    ws.onmessage = (msg) => {
+      if (typeof msg.data !== 'string') return;
+      const frame = parseServerFrame(msg.data);
+      if (!frame) return;
+      switch (frame.type) {
+        case 'ready':
+          attempt = 0;
+          if (frame.seq !== null && lastSeq === null) lastSeq = frame.seq;
+          setState('online');
+          // A fresh subscription starts at the head: anything between the REST load and now is reloaded.
+          if (!resumed) for (const l of listeners) l.resync?.();
+          break;
+        case 'event':
+          if (lastSeq !== null && frame.seq <= lastSeq) return;
+          lastSeq = frame.seq;
+          for (const l of listeners) l.event?.(frame.event);
+          break;
+        case 'reset':
+          lastSeq = frame.resumesAt - 1;
+          for (const l of listeners) l.resync?.();
+          break;
+        case 'ephemeral':
+          for (const l of listeners) l.typing?.(frame.data);
+          break;
+        default:
+          break;
+      }
+    };
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      if (closed) return;
+      setState('reconnecting');
+      retryTimer = setTimeout(connect, reconnectDelay(attempt++));
+    };
+    ws.onerror = () => ws.close();
+  }
+
+  connect();
+  pingTimer = setInterval(() => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'ping' }));
+  }, PING_MS);
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    sendTyping(conversationId, typing) {
+      if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'typing', conversationId, typing }));
+    },
+    state: () => current,
+    close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      clearInterval(pingTimer);
+      socket?.close();
+      socket = null;
+    },
+  };
+}

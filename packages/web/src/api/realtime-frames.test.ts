@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseServerFrame, realtimeUrl, reconnectDelay } from './realtime-frames.ts';
+
+test('event frames are parsed; malformed or unknown ones are dropped', () => {
+  const frame = parseServerFrame(JSON.stringify({ type: 'event', stream: 'workspace:w', seq: 7, event: { type: 'note.created', data: { note: { id: 'n1' } } } }));
+  assert.equal(frame?.type, 'event');
+  assert.equal(frame?.type === 'event' ? frame.seq : null, 7);
+  assert.equal(parseServerFrame('{"type":"event","stream":"s","seq":"7","event":{"type":"note.created","data":{"note":{"id":"n"}}}}'), null);
+  assert.equal(parseServerFrame('{"type":"event","stream":"s","seq":1,"event":{"type":"unknown.thing","data":{}}}'), null);
+  assert.equal(parseServerFrame('not json'), null);
+  assert.equal(parseServerFrame('[1,2]'), null);
+});
+
+test('typing frames keep who is typing', () => {
+  const f = parseServerFrame(JSON.stringify({ type: 'ephemeral', stream: 's', data: { kind: 'typing', conversationId: 'c', typing: true, by: 'customer', employeeId: null } }));
+  assert.deepEqual(f, { type: 'ephemeral', stream: 's', data: { kind: 'typing', conversationId: 'c', typing: true, by: 'customer', employeeId: null } });
+});
+
+test('reconnect delay grows and is capped at about three seconds', () => {
+  const mid = () => 1;
+  assert.equal(reconnectDelay(0, 3000, mid), 250);
+  assert.equal(reconnectDelay(2, 3000, mid), 1000);
+  assert.equal(reconnectDelay(10, 3000, mid), 3000);
+  assert.ok(reconnectDelay(50, 3000, () => 0) >= 2250);
+});
+
+test('socket URL follows the page scheme and resumes with since', () => {
+  assert.equal(realtimeUrl({ protocol: 'https:', host: 'app.example.com' }, 41), 'wss://app.example.com/api/realtime?since=41');
+  assert.equal(realtimeUrl({ protocol: 'http:', host: 'localhost:5173' }, null), 'ws://localhost:5173/api/realtime');
+});

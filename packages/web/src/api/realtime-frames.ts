@@ -1,0 +1,108 @@
+import type { Conversation, Message, Note } from './api.types.ts';
+
+// Server → client frames of GET /api/realtime, validated just enough to trust their shape.
+
+export type RealtimeEvent =
+  | { type: 'conversation.created'; data: { conversation: Conversation } }
+  | { type: 'conversation.updated'; data: { conversation: Conversation; changes: Record<string, unknown> } }
+  | { type: 'message.created'; data: { message: Message; conversation: Conversation } }
+  | { type: 'note.created'; data: { note: Note } };
+
+export type TypingSignal = {
+  kind: 'typing';
+  conversationId: string;
+  typing: boolean;
+  by: 'customer' | 'employee';
+  employeeId: string | null;
+};
+
+export type ServerFrame =
+  | { type: 'ready'; stream: string | null; seq: number | null }
+  | { type: 'event'; stream: string; seq: number; event: RealtimeEvent }
+  | { type: 'ephemeral'; stream: string; data: TypingSignal }
+  | { type: 'reset'; stream: string; missedAfter: number; resumesAt: number }
+  | { type: 'ack'; ref: string; duplicate: boolean; message: Message }
+  | { type: 'error'; ref?: string; error: { code: string; message: string } }
+  | { type: 'pong' };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const EVENT_TYPES = new Set(['conversation.created', 'conversation.updated', 'message.created', 'note.created']);
+
+function validEvent(e: unknown): e is RealtimeEvent {
+  if (!isObject(e) || typeof e.type !== 'string' || !EVENT_TYPES.has(e.type) || !isObject(e.data)) return false;
+  const d = e.data;
+  switch (e.type) {
+    case 'conversation.created':
+    case 'conversation.updated':
+      return isObject(d.conversation) && typeof d.conversation.id === 'string';
+    case 'message.created':
+      return isObject(d.message) && typeof d.message.id === 'string' && isObject(d.conversation) && typeof d.conversation.id === 'string';
+    case 'note.created':
+      return isObject(d.note) && typeof d.note.id === 'string';
+    default:
+      return false;
+  }
+}
+
+// Returns null for anything malformed or unknown, so a newer server cannot crash an older tab.
+export function parseServerFrame(text: string): ServerFrame | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(raw) || typeof raw.type !== 'string') return null;
+  switch (raw.type) {
+    case 'ready':
+      return { type: 'ready', stream: typeof raw.stream === 'string' ? raw.stream : null, seq: typeof raw.seq === 'number' ? raw.seq : null };
+    case 'event':
+      if (typeof raw.stream !== 'string' || typeof raw.seq !== 'number' || !validEvent(raw.event)) return null;
+      return { type: 'event', stream: raw.stream, seq: raw.seq, event: raw.event };
+    case 'ephemeral': {
+      const d = raw.data;
+      if (typeof raw.stream !== 'string' || !isObject(d) || d.kind !== 'typing' || typeof d.conversationId !== 'string') return null;
+      return {
+        type: 'ephemeral',
+        stream: raw.stream,
+        data: {
+          kind: 'typing',
+          conversationId: d.conversationId,
+          typing: d.typing === true,
+          by: d.by === 'customer' ? 'customer' : 'employee',
+          employeeId: typeof d.employeeId === 'string' ? d.employeeId : null,
+        },
+      };
+    }
+    case 'reset':
+      if (typeof raw.stream !== 'string' || typeof raw.resumesAt !== 'number') return null;
+      return { type: 'reset', stream: raw.stream, missedAfter: typeof raw.missedAfter === 'number' ? raw.missedAfter : 0, resumesAt: raw.resumesAt };
+    case 'ack':
+      if (typeof raw.ref !== 'string' || !isObject(raw.message)) return null;
+      return { type: 'ack', ref: raw.ref, duplicate: raw.duplicate === true, message: raw.message as Message };
+    case 'error': {
+      const err = isObject(raw.error) ? raw.error : {};
+      return {
+        type: 'error',
+        ...(typeof raw.ref === 'string' ? { ref: raw.ref } : {}),
+        error: { code: typeof err.code === 'string' ? err.code : 'error', message: typeof err.message === 'string' ? err.message : '' },
+      };
+    }
+    case 'pong':
+      return { type: 'pong' };
+    default:
+      return null;
+  }
+}
+
+// Backoff for reconnects: quick at first, capped so a restarted server is found within ~3 s.
+export function reconnectDelay(attempt: number, cap = 3000, random: () => number = Math.random): number {
+  const base = Math.min(cap, 250 * 2 ** Math.max(0, attempt));
+  return Math.round(base * (0.75 + random() * 0.25));
+}
+
+// Builds the socket URL from the page's own location: same origin, ws:// or wss://, and ?since.
+export function realtimeUrl(loc: { protocol: string; host: string }, since: number | null): string {
+  const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${loc.host}/api/realtime${since === null ? '' : `?since=${since}`}`;
+}

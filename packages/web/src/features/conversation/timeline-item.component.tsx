@@ -1,0 +1,56 @@
+import type { Message, Note } from '../../api/api.types.ts';
+import { formatDateTime, formatTime } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n.context.tsx';
+import { AttachmentView } from './attachment-view.component.tsx';
+import { MessageText } from './message-text.component.tsx';
+
+export function MessageItem({ message: m, customerName, myId }: { message: Message; customerName: string; myId: string | null }) {
+  const { t, lang } = useI18n();
+  const author =
+    m.authorType === 'customer'
+      ? customerName
+      : m.authorType === 'employee'
+        ? m.authorId && m.authorId === myId
+          ? t('conversation.you')
+          : (m.authorName ?? t('conversation.you'))
+        : m.authorType === 'system'
+          ? t('conversation.system')
+          : t('conversation.integration');
+  return (
+    <li className={`message ${m.direction}`} data-testid="message" data-direction={m.direction} data-message-id={m.id}>
+      <div className="bubble">
+        <div className="message-meta">
+          <span className="author">{author}</span>
+          <time dateTime={m.createdAt} title={formatDateTime(m.createdAt, lang)}>
+            {formatTime(m.createdAt, lang)}
+          </time>
+        </div>
+        {m.text && <MessageText text={m.text} />}
+        {m.attachments?.length > 0 && (
+          <div className="attachments">
+            {m.attachments.map((a) => (
+              <AttachmentView key={a.id} attachment={a} />
+            ))}
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function NoteItem({ note, authorName }: { note: Note; authorName: string | null }) {
+  const { t, lang } = useI18n();
+  return (
+    <li className="note" data-testid="note" data-note-id={note.id}>
+      <div className="note-body">
+        <div className="message-meta">
+          <span className="author">{authorName ? t('conversation.noteBy', { name: authorName }) : t('conversation.note')}</span>
+          <time dateTime={note.createdAt} title={formatDateTime(note.createdAt, lang)}>
+            {formatTime(note.createdAt, lang)}
+          </time>
+        </div>
+        <MessageText text={note.text} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Message, Note } from '../../api/api.types.ts';
+import { addUnique, buildTimeline } from './timeline.ts';
+
+const m = (id: string, createdAt: string): Message => ({
+  id,
+  conversationId: 'c',
+  direction: 'inbound',
+  authorType: 'customer',
+  authorId: null,
+  authorName: null,
+  text: id,
+  attachments: [],
+  createdAt,
+});
+const n = (id: string, createdAt: string): Note => ({ id, conversationId: 'c', authorId: null, text: id, createdAt });
+
+test('addUnique drops duplicates and keeps time order when a realtime event races the REST load', () => {
+  const live = addUnique([], [m('b', '2025-01-01T10:02:00Z')]);
+  const merged = addUnique(live, [m('a', '2025-01-01T10:01:00Z'), m('b', '2025-01-01T10:02:00Z')]);
+  assert.deepEqual(merged.map((x) => x.id), ['a', 'b']);
+  assert.equal(addUnique(merged, [m('a', '2025-01-01T10:01:00Z')]), merged);
+});
+
+test('notes interleave with messages by time', () => {
+  const t = buildTimeline([m('a', '2025-01-01T10:01:00Z'), m('c', '2025-01-01T10:03:00Z')], [n('b', '2025-01-01T10:02:00Z')]);
+  assert.deepEqual(t.map((e) => `${e.kind}:${e.item.id}`), ['message:a', 'note:b', 'message:c']);
+});

@@ -1,0 +1,25 @@
+import type { Message, Note } from '../../api/api.types.ts';
+
+export type TimelineEntry = { kind: 'message'; item: Message } | { kind: 'note'; item: Note };
+
+const byTime = <T extends { id: string; createdAt: string }>(a: T, b: T) =>
+  a.createdAt === b.createdAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.createdAt < b.createdAt ? -1 : 1;
+
+// Adds items to a list kept in time order, ignoring ids already present (REST and realtime overlap).
+export function addUnique<T extends { id: string; createdAt: string }>(list: readonly T[], items: readonly T[]): T[] {
+  const ids = new Set(list.map((i) => i.id));
+  const fresh = items.filter((i) => {
+    if (ids.has(i.id)) return false;
+    ids.add(i.id);
+    return true;
+  });
+  return fresh.length === 0 ? (list as T[]) : [...list, ...fresh].sort(byTime);
+}
+
+export function buildTimeline(messages: readonly Message[], notes: readonly Note[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...messages.map((item) => ({ kind: 'message' as const, item })),
+    ...notes.map((item) => ({ kind: 'note' as const, item })),
+  ];
+  return entries.sort((a, b) => byTime(a.item, b.item));
+}

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Conversation, ConversationStatus, Message, Note } from '../../api/api.types.ts';
+import { api } from '../../api/http-client.ts';
+import { useRealtime } from '../shell/realtime.context.tsx';
+import { addUnique } from './timeline.ts';
+
+export type ConversationPatch = { status?: ConversationStatus; assigneeId?: string | null; teamId?: string | null };
+
+type State = {
+  id: string;
+  conversation: Conversation | null;
+  messages: Message[];
+  notes: Note[];
+  loading: boolean;
+  error: unknown;
+};
+
+const empty = (id: string): State => ({ id, conversation: null, messages: [], notes: [], loading: true, error: null });
+
+export type ConversationData = State & {
+  sendReply: (input: { text: string; attachmentIds: string[]; idempotencyKey: string }) => Promise<void>;
+  addNote: (text: string) => Promise<void>;
+  update: (patch: ConversationPatch) => Promise<void>;
+};
+
+// One conversation: its history over REST, kept live by realtime events, with duplicates dropped.
+export function useConversation(id: string): ConversationData {
+  const { client } = useRealtime();
+  const [state, setState] = useState<State>(() => empty(id));
+  const current = state.id === id ? state : empty(id);
+
+  const load = useCallback(async () => {
+    try {
+      const [conversation, messages, notes] = await Promise.all([
+        api.get<Conversation>(`/api/conversations/${id}`),
+        api.get<{ items: Message[] }>(`/api/conversations/${id}/messages?limit=500`),
+        api.get<{ items: Note[] }>(`/api/conversations/${id}/notes`),
+      ]);
+      setState((s) => {
+        const base = s.id === id ? s : empty(id);
+        return {
+          ...base,
+          conversation: base.conversation && base.conversation.updatedAt > conversation.updatedAt ? base.conversation : conversation,
+          messages: addUnique(base.messages, messages.items),
+          notes: addUnique(base.notes, notes.items),
+          loading: false,
+          error: null,
+        };
+      });
+    } catch (error) {
+      setState((s) => ({ ...(s.id === id ? s : empty(id)), loading: false, error }));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setState(empty(id));
+    void load();
+  }, [id, load]);
+
+  useEffect(
+    () =>
+      client.subscribe({
+        event: (event) => {
+          setState((s) => {
+            if (s.id !== id) return s;
+            switch (event.type) {
+              case 'message.created':
+                if (event.data.message.conversationId !== id) return s;
+                return { ...s, conversation: event.data.conversation, messages: addUnique(s.messages, [event.data.message]) };
+              case 'note.created':
+                if (event.data.note.conversationId !== id) return s;
+                return { ...s, notes: addUnique(s.notes, [event.data.note]) };
+              case 'conversation.updated':
+              case 'conversation.created':
+                if (event.data.conversation.id !== id) return s;
+                return { ...s, conversation: event.data.conversation };
+            }
+          });
+        },
+        resync: () => void load(),
+      }),
+    [client, id, load],
+  );
+
+  const sendReply = useCallback(
+    async (input: { text: string; attachmentIds: string[]; idempotencyKey: string }) => {
+      const body = { text: input.text, idempotencyKey: input.idempotencyKey, ...(input.attachmentIds.length ? { attachmentIds: input.attachmentIds } : {}) };
+      const result = await api.post<{ message: Message }>(`/api/conversations/${id}/messages`, body);
+      setState((s) => (s.id === id ? { ...s, messages: addUnique(s.messages, [result.message]) } : s));
+    },
+    [id],
+  );
+
+  const addNote = useCallback(
+    async (text: string) => {
+      const note = await api.post<Note>(`/api/conversations/${id}/notes`, { text });
+      setState((s) => (s.id === id ? { ...s, notes: addUnique(s.notes, [note]) } : s));
+    },
+    [id],
+  );
+
+  const update = useCallback(
+    async (patch: ConversationPatch) => {
+      const conversation = await api.patch<Conversation>(`/api/conversations/${id}`, patch);
+      setState((s) => (s.id === id ? { ...s, conversation } : s));
+    },
+    [id],
+  );
+
+  return { ...current, sendReply, addNote, update };
+}

@@ -1,0 +1,61 @@
+import { useI18n } from '../../i18n/i18n.context.tsx';
+import { useMe, useSession } from '../auth/session.context.tsx';
+import { LanguageSwitch } from './language-switch.component.tsx';
+import { Link } from './link.component.tsx';
+import { useRealtime } from './realtime.context.tsx';
+import type { Route } from './route.ts';
+
+export function AppHeader({ route, unread }: { route: Route; unread: number }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const { logout } = useSession();
+  const { state } = useRealtime();
+  const online = state === 'online';
+
+  return (
+    <header className="app-header">
+      <span className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          V
+        </span>
+        <span className="brand-name">{me.workspace.name || t('app.name')}</span>
+      </span>
+      <nav aria-label={t('header.nav')} className="app-nav">
+        <Link href="/" aria-current={route.name === 'inbox' ? 'page' : undefined}>
+          {t('header.inbox')}
+          {unread > 0 && <span className="badge">{unread}</span>}
+        </Link>
+        {me.role === 'admin' && (
+          <Link href="/admin/employees" aria-current={route.name === 'admin' ? 'page' : undefined} data-testid="nav-admin">
+            {t('header.admin')}
+          </Link>
+        )}
+      </nav>
+      <span className="header-tools">
+        <span className={`connection ${online ? 'online' : 'reconnecting'}`} data-testid="connection-status" data-state={online ? 'online' : 'reconnecting'}>
+          <span className="dot" aria-hidden="true" />
+          {online ? t('connection.online') : t('connection.reconnecting')}
+        </span>
+        <LanguageSwitch />
+        <span className="who" title={me.employee?.email}>
+          {me.employee ? t('header.signedInAs', { name: me.employee.name }) : ''}
+        </span>
+        <button type="button" className="button ghost small" onClick={() => void logout()} data-testid="logout">
+          {t('header.signOut')}
+        </button>
+      </span>
+    </header>
+  );
+}
+
+// Shown only after a drop, not during the first connection.
+export function ConnectionBanner() {
+  const { t } = useI18n();
+  const { state } = useRealtime();
+  if (state !== 'reconnecting') return null;
+  return (
+    <div className="banner" role="status" data-testid="reconnecting-banner">
+      {t('connection.banner')}
+    </div>
+  );
+}

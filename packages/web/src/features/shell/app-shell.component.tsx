@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { useI18n } from '../../i18n/i18n.context.tsx';
+import { AdminPage } from '../admin/admin-page.component.tsx';
+import { useMe } from '../auth/session.context.tsx';
+import { totalUnread } from '../inbox/inbox.reducer.ts';
+import { useInbox } from '../inbox/use-inbox.hook.ts';
+import { useCustomerTyping } from '../inbox/use-typing.hook.ts';
+import { AppHeader, ConnectionBanner } from './app-header.component.tsx';
+import { InboxLayout } from './inbox-layout.component.tsx';
+import { useRoute } from './router.hook.ts';
+
+export function AppShell() {
+  const { t } = useI18n();
+  const me = useMe();
+  const route = useRoute();
+  const activeId = route.name === 'inbox' ? route.conversationId : null;
+  const inbox = useInbox(activeId);
+  const typing = useCustomerTyping();
+  const unread = totalUnread(inbox.state.items);
+
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) ${t('app.name')}` : t('app.name');
+  }, [unread, t]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader route={route} unread={unread} />
+      <ConnectionBanner />
+      {route.name === 'admin' ? (
+        me.role === 'admin' ? (
+          <AdminPage section={route.section} />
+        ) : (
+          <main id="main" className="admin">
+            <p className="form-error">{t('admin.forbidden')}</p>
+          </main>
+        )
+      ) : (
+        <InboxLayout inbox={inbox} conversationId={activeId} typing={typing} />
+      )}
+    </div>
+  );
+}
