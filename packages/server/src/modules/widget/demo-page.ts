@@ -35,7 +35,7 @@ export function demoPage({ workspaceKey, workspaceName, lang }: DemoPageInput): 
 <title>${escapeHtml(t.title)}</title>
 <style>
   body { font: 17px/1.6 Georgia, serif; margin: 0; background: #fbf7f2; color: #2b2320; }
-  header { padding: 2.5rem 3rem 1rem; }
+  header { padding: 2.5rem 3rem 1rem; max-width: 52rem; }
   main { padding: 0 3rem 6rem; max-width: 60rem; }
   button, textarea, input { font-family: "Comic Sans MS", cursive; color: red; border: 3px dashed purple; }
   .products { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.5rem; }
