@@ -62,20 +62,23 @@ export async function listInbox(scope: TenantScope, employeeId: string | null, f
 }
 
 // Marks read up to the newest message that exists now, not up to the clock: a message still
-// committing with an earlier timestamp must not count as seen.
+// committing with an earlier timestamp must not count as seen. One statement, so the timestamp
+// keeps PostgreSQL's microseconds (a JavaScript Date would round it down and leave it unread).
 export async function markConversationRead(scope: TenantScope, employeeId: string, conversationId: string): Promise<{ unreadCount: number; lastReadAt: string | null }> {
   await getConversation(scope, conversationId);
-  const newest = await scope
+  const newest = scope
     .selectFrom('messages')
-    .select(sql<Date | null>`max(created_at)`.as('at'))
+    .select([sql<string>`${scope.workspaceId}::uuid`.as('workspace_id'), 'conversation_id', sql<string>`${employeeId}::uuid`.as('employee_id'), sql<Date>`max(created_at)`.as('last_read_at')])
     .where('conversation_id', '=', conversationId)
-    .executeTakeFirst();
-  if (!newest?.at) return { unreadCount: 0, lastReadAt: null };
-  await scope
-    .insertInto('conversation_reads', { conversation_id: conversationId, employee_id: employeeId, last_read_at: newest.at })
+    .groupBy('conversation_id');
+  const row = await scope.db
+    .insertInto('conversation_reads')
+    .columns(['workspace_id', 'conversation_id', 'employee_id', 'last_read_at'])
+    .expression(newest)
     .onConflict((oc) =>
       oc.columns(['conversation_id', 'employee_id']).doUpdateSet({ last_read_at: sql<Date>`greatest(conversation_reads.last_read_at, excluded.last_read_at)` }),
     )
-    .execute();
-  return { unreadCount: 0, lastReadAt: newest.at.toISOString() };
+    .returning('last_read_at')
+    .executeTakeFirst();
+  return { unreadCount: 0, lastReadAt: row?.last_read_at.toISOString() ?? null };
 }
