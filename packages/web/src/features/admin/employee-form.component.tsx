@@ -6,6 +6,7 @@ import { isLanguage } from '../../i18n/translate.ts';
 import { useDirectory } from '../shell/directory.context.tsx';
 import { FormStatus } from './form-status.component.tsx';
 import { useFormStatus } from './use-form-status.hook.ts';
+import { TeamSelect } from '../shell/team-select.component.tsx';
 
 export const ROLES: readonly Role[] = ['agent', 'manager', 'admin'];
 
@@ -66,14 +67,7 @@ export function EmployeeForm() {
       </label>
       <label>
         <span>{t('employees.team')}</span>
-        <select data-testid="employee-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-          <option value="">{t('conversation.noTeam')}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
+        <TeamSelect testId="employee-team" teams={teams} emptyLabel={t('conversation.noTeam')} value={teamId} onChange={(e) => setTeamId(e.target.value)} />
       </label>
       <label>
         <span>{t('employees.locale')}</span>

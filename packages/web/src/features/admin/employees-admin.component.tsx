@@ -6,6 +6,7 @@ import { useDirectory } from '../shell/directory.context.tsx';
 import { asRole, EmployeeForm, ROLES } from './employee-form.component.tsx';
 import { FormStatus } from './form-status.component.tsx';
 import { useFormStatus } from './use-form-status.hook.ts';
+import { TeamSelect } from '../shell/team-select.component.tsx';
 
 type EmployeePatch = Partial<Pick<Employee, 'role' | 'teamId' | 'active'>>;
 
@@ -47,14 +48,14 @@ function EmployeeRow({ employee: e }: { employee: Employee }) {
         </select>
       </td>
       <td>
-        <select aria-label={t('employees.teamFor', { name: e.name })} value={e.teamId ?? ''} disabled={status.busy} onChange={(ev) => patch({ teamId: ev.target.value || null })}>
-          <option value="">{t('conversation.noTeam')}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
+        <TeamSelect
+          aria-label={t('employees.teamFor', { name: e.name })}
+          teams={teams}
+          emptyLabel={t('conversation.noTeam')}
+          value={e.teamId ?? ''}
+          disabled={status.busy}
+          onChange={(ev) => patch({ teamId: ev.target.value || null })}
+        />
       </td>
       <td>{e.active ? t('employees.active') : t('employees.inactive')}</td>
       <td>

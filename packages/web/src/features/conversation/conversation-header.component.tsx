@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n.context.tsx';
 import { useDirectory } from '../shell/directory.context.tsx';
 import { errorText } from '../shell/error-text.ts';
 import type { ConversationPatch } from './use-conversation.hook.ts';
+import { TeamSelect } from '../shell/team-select.component.tsx';
 
 type Props = { conversation: Conversation; customerName: string; onUpdate: (patch: ConversationPatch) => Promise<void> };
 
@@ -54,14 +55,14 @@ export function ConversationHeader({ conversation: c, customerName, onUpdate }: 
         </label>
         <label>
           <span>{t('conversation.assignTeam')}</span>
-          <select data-testid="assign-team" value={c.teamId ?? ''} disabled={busy} onChange={(e) => void run({ teamId: e.target.value || null })}>
-            <option value="">{t('conversation.noTeam')}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
+          <TeamSelect
+            testId="assign-team"
+            teams={teams}
+            emptyLabel={t('conversation.noTeam')}
+            value={c.teamId ?? ''}
+            disabled={busy}
+            onChange={(e) => void run({ teamId: e.target.value || null })}
+          />
         </label>
         {c.status === 'resolved' ? (
           <button type="button" className="button" data-testid="reopen-button" disabled={busy} onClick={() => void run({ status: 'open' })}>

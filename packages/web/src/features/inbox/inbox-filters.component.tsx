@@ -2,6 +2,7 @@ import type { ChangeEvent } from 'react';
 import type { Team } from '../../api/api.types.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { KNOWN_CHANNELS, type AssigneeFilter, type InboxFilters, type StatusFilter } from './inbox-filters.ts';
+import { TeamSelect } from '../shell/team-select.component.tsx';
 
 const ASSIGNEES: readonly AssigneeFilter[] = ['mine', 'unassigned', 'all'];
 const STATUSES: readonly StatusFilter[] = ['active', 'open', 'pending', 'resolved', 'all'];
@@ -57,14 +58,7 @@ export function InboxFiltersBar({ filters, teams, onChange }: { filters: InboxFi
       </label>
       <label>
         <span>{t('inbox.team')}</span>
-        <select data-testid="inbox-filter-team" value={filters.teamId} onChange={pick('teamId', (v) => v)}>
-          <option value="">{t('inbox.team.all')}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
+        <TeamSelect testId="inbox-filter-team" teams={teams} emptyLabel={t('inbox.team.all')} value={filters.teamId} onChange={pick('teamId', (v) => v)} />
       </label>
     </fieldset>
   );
