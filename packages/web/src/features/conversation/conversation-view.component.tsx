@@ -57,15 +57,18 @@ export function ConversationView({ conversationId, data, customerTyping }: Props
         }}
       >
         {timeline.length === 0 && !data.loading && <p className="muted pad">{t('conversation.empty')}</p>}
-        <ol className="timeline-list" role="log" aria-live="polite">
-          {timeline.map((entry) =>
-            entry.kind === 'message' ? (
-              <MessageItem key={entry.item.id} message={entry.item} customerName={customerName} myId={me.employee?.id ?? null} />
-            ) : (
-              <NoteItem key={entry.item.id} note={entry.item} authorName={employeeName(entry.item.authorId)} />
-            ),
-          )}
-        </ol>
+        {/* The live region wraps the list: role="log" on the <ol> itself would take away its list semantics. */}
+        <div role="log" aria-live="polite">
+          <ol className="timeline-list">
+            {timeline.map((entry) =>
+              entry.kind === 'message' ? (
+                <MessageItem key={entry.item.id} message={entry.item} customerName={customerName} myId={me.employee?.id ?? null} />
+              ) : (
+                <NoteItem key={entry.item.id} note={entry.item} authorName={employeeName(entry.item.authorId)} />
+              ),
+            )}
+          </ol>
+        </div>
         {customerTyping && (
           <p className="typing-indicator" data-testid="typing-indicator" role="status">
             <span className="dots" aria-hidden="true">

@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { backends, createTestApp, type TestApp } from '../support/test-app.ts';
-import { createTenant, PASSWORD, type Tenant } from '../support/api-client.ts';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
+import { launchBrowser } from '../../server/test/support/browser.ts';
+import { backends, createTestApp, type TestApp } from '../../server/test/support/test-app.ts';
+import { createTenant, PASSWORD, type Tenant } from '../../server/test/support/api-client.ts';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 import {
   appMessages,
   inboxItems,
@@ -22,10 +22,6 @@ import {
   widgetMessages,
   widgetSend,
 } from './chat-pages.ts';
-
-// The server's type-check has no DOM library; these are the only element members the tests read.
-type ImageLike = { complete: boolean; naturalWidth: number };
-type AudioLike = { muted: boolean; currentTime: number; error: { code: number } | null; play(): Promise<void> };
 
 // Screenshots for the README are refreshed with VINCULO_SCREENSHOTS_DIR=docs (see README).
 const screenshotDir = process.env.VINCULO_SCREENSHOTS_DIR;
@@ -144,13 +140,13 @@ describe(`Widget and web app in Chromium (${backend})`, () => {
     await openFirstConversation(employee.page);
     const img = appMessages(employee.page).locator('img').first();
     await img.waitFor({ timeout: 10_000 });
-    await employee.page.waitForFunction((el) => (el as unknown as ImageLike).complete && (el as unknown as ImageLike).naturalWidth > 0, await img.elementHandle());
-    assert.equal(await img.evaluate((el) => (el as unknown as ImageLike).naturalWidth), 96);
+    await employee.page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
+    assert.equal(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth), 96);
 
     const audio = appMessages(employee.page).locator('audio').first();
     await audio.waitFor({ timeout: 10_000 });
     const played = await audio.evaluate(async (el) => {
-      const a = el as unknown as AudioLike;
+      const a = el as HTMLAudioElement;
       a.muted = true;
       await a.play();
       await new Promise((r) => setTimeout(r, 400));
