@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   await app.server.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   console.log(`\nVínculo is running at ${config.publicUrl} (database: ${where})`);
-  console.log(`API docs: ${config.publicUrl}/api/docs`);
+  console.log(`Web app: ${config.publicUrl}/   ·   Chat widget demo: ${config.publicUrl}/demo   ·   API docs: ${config.publicUrl}/api/docs`);
   if (first) {
     console.log(`\nCreated the workspace "Vínculo Demo"${config.demo ? ' with sample customers and conversations' : ''}. Sign in as ${first.adminEmail}`);
     if (first.generatedPassword) console.log(`Generated admin password (shown only now): ${first.generatedPassword}\n`);
