@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call, createTenant, type Tenant } from './support/api-client.ts';
 
@@ -35,6 +36,11 @@ describe('Served pages: web app, widget.js, demo page, widget CORS', () => {
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /javascript/);
     assert.ok(res.body.length > 1000);
+    // The budget from the issue: every customer site downloads this file.
+    const gzipped = gzipSync(res.rawPayload, { level: 9 }).length;
+    assert.ok(gzipped <= 60 * 1024, `widget.js is ${gzipped} bytes gzipped; the budget is 60 KB`);
+    const compressed = await app.server.inject({ method: 'GET', url: '/widget.js', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(compressed.headers['content-encoding'], 'gzip', 'served compressed to browsers that accept it');
   });
 
   test('/demo embeds the widget for the chosen workspace and escapes its name', async () => {
