@@ -39,10 +39,11 @@ for (const backend of backends()) {
 
     test('employees receive new conversations and messages with consecutive sequence numbers; the visitor receives the reply', async () => {
       const emp = await employeeSocket();
-      const v = await visitor(app, acme.publicKey);
+      const v = await visitor(app, acme.publicKey, { name: 'Grace Hopper' });
       const { conversation } = await startConversation(app, v, 'Hello, my order is late');
       const created = await emp.next((f) => f.type === 'event' && eventOf(f).type === 'conversation.created');
       assert.equal(eventOf(created).data.conversation.id, conversation.id);
+      assert.equal(eventOf(created).data.conversation.customer.name, 'Grace Hopper', 'the inbox can show who wrote without another request');
       const inbound = await emp.next((f) => f.type === 'event' && eventOf(f).type === 'message.created');
       assert.equal(eventOf(inbound).data.message.text, 'Hello, my order is late');
       assert.equal(inbound.seq, (created.seq as number) + 1);

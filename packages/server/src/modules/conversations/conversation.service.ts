@@ -74,7 +74,7 @@ export async function openConversation(
   actor: AuditActor,
   input: NewConversation,
 ): Promise<{ conversation: ConversationRow; created: boolean; events: StreamEvent[] }> {
-  await getCustomer(scope, input.customerId);
+  const customer = await getCustomer(scope, input.customerId);
   await assertAssignable(scope, input);
   const row = await scope
     .insertInto('conversations', {
@@ -100,7 +100,12 @@ export async function openConversation(
   }
   await recordAudit(scope, actor, { action: 'conversation.created', targetType: 'conversation', targetId: row.id });
   const events = await appendStreamEvents(scope.db, scope.workspaceId, [
-    { stream: workspaceStream(scope.workspaceId), type: 'conversation.created', data: { conversation: toConversationView(row) } },
+    // The inbox shows who wrote at once, without a second request per new conversation.
+    {
+      stream: workspaceStream(scope.workspaceId),
+      type: 'conversation.created',
+      data: { conversation: { ...toConversationView(row), customer: { id: customer.id, name: customer.name, email: customer.email } } },
+    },
   ]);
   return { conversation: row, created: true, events };
 }
