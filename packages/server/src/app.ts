@@ -22,6 +22,7 @@ import { createHub, type Hub } from './platform/realtime/hub.ts';
 import { pruneStreamEvents } from './platform/realtime/stream-log.ts';
 import { startIntervalJob } from './platform/jobs/interval-job.ts';
 import { createDiskStorage } from './platform/storage/storage.ts';
+import { createEmotionSensor } from './platform/emotion/emotion-sensor.ts';
 import { attachmentRoutes } from './modules/attachments/attachment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -29,6 +30,8 @@ import { principalFromApiToken } from './modules/auth/api-token.service.ts';
 import { principalFromSession } from './modules/auth/session.service.ts';
 import { conversationRoutes } from './modules/conversations/conversation.routes.ts';
 import { customerRoutes } from './modules/customers/customer.routes.ts';
+import { registerEmotionListeners } from './modules/emotion/emotion.listeners.ts';
+import { emotionRoutes } from './modules/emotion/emotion.routes.ts';
 import { employeeRoutes } from './modules/employees/employee.routes.ts';
 import { messageRoutes } from './modules/messages/message.routes.ts';
 import { registerRealtimeListeners } from './modules/realtime/realtime.listeners.ts';
@@ -77,9 +80,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     storage: createDiskStorage(path.join(config.dataDir, 'attachments')),
     secret: await resolveInstanceSecret(database.db, config.secret),
     log: server.log,
+    emotion: createEmotionSensor(),
   };
   const hub = createHub(ctx.db, (err) => server.log.error({ err }, 'realtime catch-up failed'));
   registerRealtimeListeners(ctx, hub);
+  registerEmotionListeners(ctx);
 
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
@@ -132,7 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         return { status: 'ok', database: database.backend, connections: hub.clientCount() };
       });
       api.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
-      for (const routes of [authRoutes, workspaceRoutes, employeeRoutes, customerRoutes, conversationRoutes, messageRoutes, attachmentRoutes, auditRoutes, widgetRoutes]) {
+      for (const routes of [authRoutes, workspaceRoutes, employeeRoutes, customerRoutes, conversationRoutes, messageRoutes, attachmentRoutes, auditRoutes, widgetRoutes, emotionRoutes]) {
         await api.register(routes(ctx));
       }
       await api.register(realtimeRoutes(ctx, hub));

@@ -77,6 +77,18 @@ for (const backend of backends()) {
       const byCustomer = new Map(customers.map((c) => [c.id, c]));
       for (const i of identities.filter((x) => x.channel === 'email')) assert.equal(i.external_id, byCustomer.get(i.customer_id)?.email);
 
+      // Customer messages carry emotion labels and every customer has a mood, as live ones would.
+      const labels = await scope.selectFrom('messages').select(['direction', 'emotion']).execute();
+      assert.ok(labels.filter((m) => m.direction === 'inbound').every((m) => m.emotion !== null));
+      assert.ok(labels.filter((m) => m.direction === 'outbound').every((m) => m.emotion === null));
+      const points = await scope.selectFrom('customer_mood_points').select('id').execute();
+      assert.equal(points.length, labels.filter((m) => m.direction === 'inbound').length);
+      const moods = await scope.selectFrom('customer_moods').select(['score']).execute();
+      assert.equal(moods.length, 300);
+      const unhappy = moods.filter((m) => m.score <= -0.2).length;
+      const happy = moods.filter((m) => m.score >= 0.2).length;
+      assert.ok(unhappy > 10 && happy > 10, `a realistic spread of moods: ${unhappy} unhappy, ${happy} happy of 300`);
+
       const agents = new Set((await scope.selectFrom('employees').select('id').execute()).map((e) => e.id));
       const conversations = await scope.selectFrom('conversations').selectAll().execute();
       const statuses = new Set(conversations.map((c) => c.status));

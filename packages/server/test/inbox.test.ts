@@ -26,7 +26,9 @@ for (const backend of backends()) {
       await call(app, 'POST', `/api/widget/conversations/${conversation.id}/messages`, { headers: bearer(v.token), body: { text: '¿Alguien me lee?', idempotencyKey: randomUUID() } });
 
       const row = await inboxRow(acme.admin, conversation.id);
-      assert.deepEqual(row.customer, { id: v.customerId, name: 'Lucía Pérez', email: 'lucia@example.com' });
+      const { mood, ...who } = row.customer;
+      assert.deepEqual(who, { id: v.customerId, name: 'Lucía Pérez', email: 'lucia@example.com' });
+      assert.ok(mood === null || ['negative', 'neutral', 'positive'].includes(mood.label), 'the mood, once the first message has been read');
       assert.equal(row.lastMessage.text, '¿Alguien me lee?');
       assert.equal(row.lastMessage.direction, 'inbound');
       assert.equal(row.unreadCount, 2);

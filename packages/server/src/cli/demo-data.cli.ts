@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from '../platform/config/config.ts';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
 import { openDatabase, type Db } from '../platform/db/database.ts';
+import { createEmotionSensor } from '../platform/emotion/emotion-sensor.ts';
 import { generateDemoData, type DemoDataResult } from '../modules/demo/demo-data.service.ts';
 import { ensureFirstWorkspace } from '../modules/workspaces/first-run.service.ts';
 import { createWorkspace } from '../modules/workspaces/workspace.service.ts';
@@ -117,7 +118,7 @@ async function run(args: Args, config: Config): Promise<number> {
     let rows = 0;
     let result: DemoDataResult;
     try {
-      result = await generateDemoData({ db: database.db }, workspace.id, {
+      result = await generateDemoData({ db: database.db, emotion: createEmotionSensor() }, workspace.id, {
         customers: args.customers,
         seed: args.seed,
         signal: abort.signal,

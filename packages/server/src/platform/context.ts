@@ -4,6 +4,7 @@ import type { Db } from './db/database.ts';
 import type { DomainEvents } from './events/domain-events.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { Storage } from './storage/storage.ts';
+import type { EmotionSensor } from './emotion/emotion-sensor.ts';
 
 // What every module receives: passed explicitly, never imported as a global.
 export type AppContext = {
@@ -14,4 +15,6 @@ export type AppContext = {
   // Signs visitor tokens; from VINCULO_SECRET or generated once and kept in the database.
   secret: string;
   log: FastifyBaseLogger;
+  // Reads how a customer feels from what they write (packages/emotion).
+  emotion: EmotionSensor;
 };

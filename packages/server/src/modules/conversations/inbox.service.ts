@@ -1,11 +1,20 @@
 import { sql } from 'kysely';
-import type { MessageDirection, AuthorType } from '../../platform/db/database.types.ts';
+import type { AuthorType, EmotionLabel, MessageDirection } from '../../platform/db/database.types.ts';
+import { effectiveEmotion } from '../emotion/mood.model.ts';
+import { toMoodView, type MoodView } from '../emotion/mood.service.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { getConversation, listConversations, toConversationView, type ConversationFilters, type ConversationView } from './conversation.service.ts';
 
 export type InboxItem = ConversationView & {
-  customer: { id: string; name: string | null; email: string | null };
-  lastMessage: { text: string; direction: MessageDirection; authorType: AuthorType; createdAt: string; attachmentCount: number } | null;
+  customer: { id: string; name: string | null; email: string | null; mood: MoodView | null };
+  lastMessage: {
+    text: string;
+    direction: MessageDirection;
+    authorType: AuthorType;
+    createdAt: string;
+    attachmentCount: number;
+    emotion: { emotion: EmotionLabel; alert: boolean } | null;
+  } | null;
   unreadCount: number;
 };
 
@@ -15,16 +24,18 @@ export async function listInbox(scope: TenantScope, employeeId: string | null, f
   const rows = await listConversations(scope, employeeId, filters);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [customers, lastMessages, unread] = await Promise.all([
+  const customerIds = [...new Set(rows.map((r) => r.customer_id))];
+  const [customers, moods, lastMessages, unread] = await Promise.all([
     scope
       .selectFrom('customers')
       .select(['id', 'name', 'email'])
-      .where('id', 'in', [...new Set(rows.map((r) => r.customer_id))])
+      .where('id', 'in', customerIds)
       .execute(),
+    scope.selectFrom('customer_moods').selectAll().where('customer_id', 'in', customerIds).execute(),
     scope
       .selectFrom('messages')
       .distinctOn('conversation_id')
-      .select(['conversation_id', 'text', 'direction', 'author_type', 'created_at', sql<number>`jsonb_array_length(attachments)`.as('attachment_count')])
+      .select(['conversation_id', 'text', 'direction', 'author_type', 'created_at', 'emotion', sql<number>`jsonb_array_length(attachments)`.as('attachment_count')])
       .where('conversation_id', 'in', ids)
       .orderBy('conversation_id')
       .orderBy('created_at', 'desc')
@@ -45,6 +56,7 @@ export async function listInbox(scope: TenantScope, employeeId: string | null, f
       : Promise.resolve([]),
   ]);
   const customerById = new Map(customers.map((c) => [c.id, c]));
+  const moodByCustomer = new Map(moods.filter((m) => m.updated_at.getTime() > 0).map((m) => [m.customer_id, toMoodView(m)]));
   const lastByConversation = new Map(lastMessages.map((m) => [m.conversation_id, m]));
   const unreadByConversation = new Map(unread.map((u) => [u.conversation_id, Number(u.unread)]));
   return rows.map((row) => {
@@ -52,14 +64,23 @@ export async function listInbox(scope: TenantScope, employeeId: string | null, f
     const last = lastByConversation.get(row.id);
     return {
       ...toConversationView(row),
-      customer: { id: row.customer_id, name: customer?.name ?? null, email: customer?.email ?? null },
+      customer: { id: row.customer_id, name: customer?.name ?? null, email: customer?.email ?? null, mood: moodByCustomer.get(row.customer_id) ?? null },
       lastMessage: last
-        ? { text: last.text, direction: last.direction, authorType: last.author_type, createdAt: last.created_at.toISOString(), attachmentCount: Number(last.attachment_count) }
+        ? {
+            text: last.text,
+            direction: last.direction,
+            authorType: last.author_type,
+            createdAt: last.created_at.toISOString(),
+            attachmentCount: Number(last.attachment_count),
+            emotion: last.emotion ? pick(effectiveEmotion(last.emotion)) : null,
+          }
         : null,
       unreadCount: unreadByConversation.get(row.id) ?? 0,
     };
   });
 }
+
+const pick = (e: { emotion: EmotionLabel; alert: boolean }) => ({ emotion: e.emotion, alert: e.alert });
 
 // Marks read up to the newest message that exists now, not up to the clock: a message still
 // committing with an earlier timestamp must not count as seen. One statement, so the timestamp

@@ -1,12 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { base, en, es, Faker } from '@faker-js/faker';
 import type { AppContext } from '../../platform/context.ts';
-import type { ConversationStatus, Locale, MessageDirection } from '../../platform/db/database.types.ts';
+import type { ConversationStatus, Locale, MessageDirection, MessageEmotion } from '../../platform/db/database.types.ts';
+import type { EmotionSensor } from '../../platform/emotion/emotion-sensor.ts';
 import { tenantScope, type TenantInsert, type TenantScope, type TenantTable } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { randomToken } from '../../platform/security/tokens.ts';
 import { createEmployee } from '../employees/employee.service.ts';
 import { createTeam, listTeams } from '../employees/team.service.ts';
+import { effectiveEmotion, replayMood } from '../emotion/mood.model.ts';
 import { getWorkspace } from '../workspaces/workspace.service.ts';
 import { scripts, topicWeights, type DemoTeam, type Script, type Thread, type Topic } from './demo-scripts.data.ts';
 
@@ -39,6 +41,8 @@ type Batch = {
   identities: TenantInsert<'customer_identities'>[];
   conversations: TenantInsert<'conversations'>[];
   messages: TenantInsert<'messages'>[];
+  moods: TenantInsert<'customer_moods'>[];
+  moodPoints: TenantInsert<'customer_mood_points'>[];
 };
 
 type Generator = {
@@ -47,6 +51,7 @@ type Generator = {
   now: number;
   agents: Agent[];
   teamIds: Record<DemoTeam, string>;
+  emotion?: EmotionSensor;
 };
 
 const newFaker = (locale: Locale | 'none', seed: number): Faker => {
@@ -82,7 +87,8 @@ const sentenceCase = (text: string): string =>
   text.replace(/(^|[.!?]\s+)([¿¡"]*)(\p{Ll})/gu, (_, stop: string, lead: string, ch: string) => stop + lead + ch.toUpperCase());
 
 export async function generateDemoData(
-  ctx: Pick<AppContext, 'db'>,
+  // With an emotion sensor, customer messages get labels and customers a mood, as live ones do.
+  ctx: Pick<AppContext, 'db'> & { emotion?: EmotionSensor },
   workspaceId: string,
   opts: DemoDataOptions,
 ): Promise<DemoDataResult> {
@@ -104,6 +110,7 @@ export async function generateDemoData(
     now: Date.now(),
     agents,
     teamIds,
+    emotion: ctx.emotion,
   };
 
   const result: DemoDataResult = { customers: 0, conversations: 0, messages: 0, employees: created };
@@ -111,24 +118,41 @@ export async function generateDemoData(
   let ordinal = Number(existing.n);
   while (result.customers < opts.customers && !opts.signal?.aborted) {
     const size = Math.min(CUSTOMERS_PER_BATCH, opts.customers - result.customers);
-    const batch: Batch = { customers: [], identities: [], conversations: [], messages: [] };
+    const batch: Batch = { customers: [], identities: [], conversations: [], messages: [], moods: [], moodPoints: [] };
     for (let i = 0; i < size; i++) addCustomer(g, ++ordinal, batch);
     await scope.transaction(async (trx) => {
       await insertChunked(trx, 'customers', batch.customers);
       await insertChunked(trx, 'customer_identities', batch.identities);
       await insertChunked(trx, 'conversations', batch.conversations);
       await insertChunked(trx, 'messages', batch.messages);
+      await insertChunked(trx, 'customer_moods', batch.moods);
+      await insertChunked(trx, 'customer_mood_points', batch.moodPoints);
     });
     result.customers += batch.customers.length;
     result.conversations += batch.conversations.length;
     result.messages += batch.messages.length;
-    rows += batch.customers.length + batch.identities.length + batch.conversations.length + batch.messages.length;
+    rows += batch.customers.length + batch.identities.length + batch.conversations.length + batch.messages.length + batch.moods.length + batch.moodPoints.length;
     opts.onProgress?.(result.customers, opts.customers, rows);
     // PGlite answers through microtasks alone; without a turn of the event loop here, signal
     // handlers (Ctrl-C) and timers would not run until the whole run is over.
     await new Promise((resolve) => setImmediate(resolve));
   }
   return result;
+}
+
+// The same replay live messages go through, so the demo's moods are what real ones would be.
+function addMood(customerId: string, messages: TenantInsert<'messages'>[], batch: Batch): void {
+  const labelled = messages
+    .filter((m) => m.direction === 'inbound' && typeof m.emotion === 'string')
+    .map((m) => ({ id: m.id as string, at: m.created_at as Date, ...effectiveEmotion(JSON.parse(m.emotion as string) as MessageEmotion) }));
+  if (labelled.length === 0) return;
+  const steps = replayMood(labelled);
+  const byTime = [...labelled].sort((a, b) => a.at.getTime() - b.at.getTime());
+  byTime.forEach((p, i) => {
+    batch.moodPoints.push({ customer_id: customerId, message_id: p.id, at: p.at, emotion: p.emotion, valence: p.valence, intensity: p.intensity, score: steps[i]!.score });
+  });
+  const last = steps[steps.length - 1]!;
+  batch.moods.push({ customer_id: customerId, score: last.score, trend: last.trend, alert: last.alert, updated_at: last.at });
 }
 
 async function insertChunked<T extends TenantTable>(scope: TenantScope, table: T, rows: TenantInsert<T>[]): Promise<void> {
@@ -282,12 +306,14 @@ function addCustomer(g: Generator, ordinal: number, batch: Batch): void {
   let firstContact = Number.POSITIVE_INFINITY;
   let lastActivity = 0;
   let lastSeen = 0;
+  const ownMessagesFrom = batch.messages.length;
   starts.forEach((start, i) => {
     const c = addConversation(g, script, customer, start, i === starts.length - 1, batch);
     firstContact = Math.min(firstContact, c.firstMessage);
     lastActivity = Math.max(lastActivity, c.lastActivity);
     lastSeen = Math.max(lastSeen, c.lastInbound);
   });
+  addMood(customer.id, batch.messages.slice(ownMessagesFrom), batch);
   const createdAt = new Date(firstContact - rng.number.int({ min: 1_000, max: 10 * MINUTE }));
   batch.customers.push({
     id: customer.id,
@@ -387,12 +413,15 @@ function addConversation(
     const inbound = i % 2 === 0;
     if (inbound) lastInbound = at;
     const direction: MessageDirection = inbound ? 'inbound' : 'outbound';
+    const text = fill(lines[i] ?? '');
     batch.messages.push({
+      id: randomUUID(),
       conversation_id: conversationId,
       direction,
       author_type: inbound ? 'customer' : 'employee',
       author_id: inbound ? customer.id : (agent?.id ?? null),
-      text: fill(lines[i] ?? ''),
+      text,
+      emotion: inbound && g.emotion ? JSON.stringify(g.emotion.sense(text)) : null,
       created_at: new Date(at),
     });
   });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import type { AttachmentRef, AuthorType, ConversationStatus, MessageDirection } from '../../platform/db/database.types.ts';
+import type { AttachmentRef, AuthorType, ConversationStatus, MessageDirection, MessageEmotion } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Cursor } from '../../platform/http/cursor.ts';
@@ -17,6 +17,8 @@ export type MessageView = {
   authorName: string | null;
   text: string;
   attachments: AttachmentRef[];
+  // Only for the customer's own words; employees' messages are never read as the customer's mood.
+  emotion: MessageEmotion | null;
   createdAt: string;
 };
 
@@ -28,6 +30,7 @@ type MessageRow = {
   author_id: string | null;
   text: string;
   attachments: AttachmentRef[];
+  emotion: MessageEmotion | null;
   created_at: Date;
 };
 
@@ -40,8 +43,14 @@ export const toMessageView = (m: MessageRow, authorName: string | null): Message
   authorName,
   text: m.text,
   attachments: m.attachments,
+  emotion: m.emotion,
   createdAt: m.created_at.toISOString(),
 });
+
+export type CustomerMessageView = Omit<MessageView, 'emotion'>;
+
+// What a customer is shown: never our reading of their feelings.
+export const toCustomerView = ({ emotion: _emotion, ...rest }: MessageView): CustomerMessageView => rest;
 
 export type MessageAuthor =
   | { type: 'customer'; customerId: string }
@@ -75,13 +84,15 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
   const name = await authorName(scope, author);
   const customerId = inbound ? author.customerId : undefined;
   const authorId = author.type === 'customer' ? author.customerId : author.type === 'employee' ? author.employeeId : author.tokenId;
+  // Read as it is stored, so the label travels with the message to every screen, live.
+  const emotion = inbound ? ctx.emotion.sense(text) : null;
   const outcome = await scope.transaction(async (trx) => {
     const attachments = await resolveAttachments(trx, input.attachmentIds ?? [], customerId);
     // Insert straight from the visible conversation: one statement checks access and writes,
     // which matters on the hottest path (every message of every channel passes here).
     const inserted = await trx.db
       .insertInto('messages')
-      .columns(['workspace_id', 'conversation_id', 'direction', 'author_type', 'author_id', 'text', 'attachments', 'idempotency_key'])
+      .columns(['workspace_id', 'conversation_id', 'direction', 'author_type', 'author_id', 'text', 'attachments', 'idempotency_key', 'emotion'])
       .expression(
         trx
           .selectFrom('conversations')
@@ -94,6 +105,7 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
             sql<string>`${text}::text`.as('text'),
             sql<string>`${JSON.stringify(attachments)}::jsonb`.as('attachments'),
             sql<string>`${input.idempotencyKey}::text`.as('idempotency_key'),
+            sql<string | null>`${emotion ? JSON.stringify(emotion) : null}::jsonb`.as('emotion'),
           ])
           .where('conversations.id', '=', input.conversationId)
           .$if(customerId !== undefined, (q) => q.where('conversations.customer_id', '=', customerId!)),
@@ -130,7 +142,7 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
       .executeTakeFirstOrThrow();
     const message = toMessageView(inserted, name);
     const events = await appendStreamEvents(trx.db, scope.workspaceId, [
-      { stream: conversationStream(updated.id), type: 'message.created', data: { message } },
+      { stream: conversationStream(updated.id), type: 'message.created', data: { message: toCustomerView(message) } },
       { stream: workspaceStream(scope.workspaceId), type: 'message.created', data: { message, conversation: toConversationView(updated) } },
     ]);
     return { row: inserted, duplicate: false as const, conversation: updated, events };
@@ -148,6 +160,8 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
       authorId: message.authorId,
       text: message.text,
       channel: outcome.conversation.channel,
+      emotion: message.emotion,
+      createdAt: message.createdAt,
     });
   }
   return { message, duplicate: outcome.duplicate };

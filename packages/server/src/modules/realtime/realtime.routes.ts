@@ -10,7 +10,7 @@ import type { Hub, HubClient } from '../../platform/realtime/hub.ts';
 import { conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
 import { authorOf } from '../messages/message-author.ts';
-import { sendMessage } from '../messages/message.service.ts';
+import { sendMessage, toCustomerView } from '../messages/message.service.ts';
 import { clientMessageSchema, connectQuery, type ClientMessage } from './realtime.schema.ts';
 
 function errorFrame(err: unknown, ref?: string) {
@@ -54,7 +54,7 @@ export const realtimeRoutes =
         case 'send': {
           const { type: _t, ...input } = msg;
           const result = await sendMessage(ctx, scope, authorOf(p), input);
-          return { type: 'ack', ref: msg.idempotencyKey, duplicate: result.duplicate, message: result.message };
+          return { type: 'ack', ref: msg.idempotencyKey, duplicate: result.duplicate, message: p.kind === 'visitor' ? toCustomerView(result.message) : result.message };
         }
       }
     }

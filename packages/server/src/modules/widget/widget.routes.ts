@@ -10,7 +10,7 @@ import { createConversation, getConversation, listConversations } from '../conve
 import { customerProfileSchema } from '../customers/customer.schema.ts';
 import { messageListQuery, sendMessageBody } from '../messages/message.schema.ts';
 import { authorOf } from '../messages/message-author.ts';
-import { listMessages, sendMessage } from '../messages/message.service.ts';
+import { listMessages, sendMessage, toCustomerView } from '../messages/message.service.ts';
 import { findWorkspaceByPublicKey, toWorkspaceView } from '../workspaces/workspace.service.ts';
 import { startVisitorSession } from './visitor.service.ts';
 
@@ -90,7 +90,7 @@ export const widgetRoutes =
           idempotencyKey: req.body.idempotencyKey,
         });
         const sent = await sendMessage(ctx, scope, authorOf(v), { ...req.body, conversationId: opened.conversation.id });
-        return reply.code(opened.created ? 201 : 200).send({ conversation: opened.conversation, message: sent.message, duplicate: sent.duplicate });
+        return reply.code(opened.created ? 201 : 200).send({ conversation: opened.conversation, message: toCustomerView(sent.message), duplicate: sent.duplicate });
       },
     );
 
@@ -100,7 +100,7 @@ export const widgetRoutes =
       async (req) => {
         const v = visitorOf(req);
         const { items, streamSeq } = await listMessages(tenantScope(ctx.db, v.workspaceId), req.params.id, { ...req.query, customerId: v.customerId });
-        return { ...page(items, req.query.limit, (m) => m.createdAt), streamSeq };
+        return { ...page(items.map(toCustomerView), req.query.limit, (m) => m.createdAt), streamSeq };
       },
     );
 
@@ -116,7 +116,7 @@ export const widgetRoutes =
       async (req, reply) => {
         const v = visitorOf(req);
         const result = await sendMessage(ctx, tenantScope(ctx.db, v.workspaceId), authorOf(v), { ...req.body, conversationId: req.params.id });
-        return reply.code(result.duplicate ? 200 : 201).send(result);
+        return reply.code(result.duplicate ? 200 : 201).send({ ...result, message: toCustomerView(result.message) });
       },
     );
   };

@@ -13,7 +13,7 @@ const DEMO_CUSTOMERS = 40;
 // On an empty database: one workspace and its admin, so `npm start` leads straight to a login.
 // One transaction: if the demo data fails, no admin is left behind whose password was never shown.
 // The demo-data command calls it too, so data loaded before the first start still comes with an admin.
-export async function ensureFirstWorkspace(ctx: Pick<AppContext, 'db' | 'config'>): Promise<FirstRun | null> {
+export async function ensureFirstWorkspace(ctx: Pick<AppContext, 'db' | 'config'> & Partial<Pick<AppContext, 'emotion'>>): Promise<FirstRun | null> {
   return ctx.db.transaction().execute(async (db) => {
     const any = await db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
     if (any) return null;
@@ -29,7 +29,7 @@ export async function ensureFirstWorkspace(ctx: Pick<AppContext, 'db' | 'config'
     if (ctx.config.demo) {
       // Loaded only here: faker's locale data is large and no other start needs it.
       const { generateDemoData } = await import('../demo/demo-data.service.ts');
-      await generateDemoData({ db }, workspace.id, { customers: DEMO_CUSTOMERS, seed: DEMO_SEED });
+      await generateDemoData({ db, emotion: ctx.emotion }, workspace.id, { customers: DEMO_CUSTOMERS, seed: DEMO_SEED });
     }
     return { workspaceId: workspace.id, adminEmail: ctx.config.adminEmail, generatedPassword };
   });

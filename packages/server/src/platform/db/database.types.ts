@@ -9,6 +9,24 @@ export type ConversationStatus = 'open' | 'pending' | 'resolved';
 export type MessageDirection = 'inbound' | 'outbound';
 export type AuthorType = 'customer' | 'employee' | 'integration' | 'system';
 export type AttachmentRef = { id: string; fileName: string; contentType: string; sizeBytes: number };
+export type EmotionLabel = 'anger' | 'disgust' | 'fear' | 'joy' | 'sadness' | 'surprise' | 'neutral';
+export type PolarityLabel = 'negative' | 'neutral' | 'positive';
+export type MoodTrend = 'improving' | 'stable' | 'worsening';
+// What the emotion engine said about an inbound message, as stored with it; `corrected` is an
+// employee's fix, which then wins everywhere the label is shown or counted.
+export type MessageEmotion = {
+  emotion: EmotionLabel;
+  polarity: PolarityLabel;
+  valence: number;
+  intensity: number;
+  alert: boolean;
+  language: string;
+  supported: boolean;
+  probabilities: Record<EmotionLabel, number>;
+  cues: Array<{ text: string; kind: string; effect: string }>;
+  model: string;
+  corrected?: { emotion: EmotionLabel; polarity: PolarityLabel; by: string | null; at: string };
+};
 
 export type WorkspacesTable = {
   id: Generated<string>;
@@ -110,6 +128,7 @@ export type MessagesTable = {
   text: string;
   attachments: JSONColumnType<AttachmentRef[], string | undefined, string>;
   idempotency_key: string | null;
+  emotion: JSONColumnType<MessageEmotion | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 };
 
@@ -173,6 +192,38 @@ export type ConversationReadsTable = {
   last_read_at: Date;
 };
 
+export type CustomerMoodsTable = {
+  workspace_id: string;
+  customer_id: string;
+  score: number;
+  trend: MoodTrend;
+  alert: boolean;
+  updated_at: Timestamp;
+};
+
+export type CustomerMoodPointsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  customer_id: string;
+  message_id: string;
+  at: Timestamp;
+  emotion: EmotionLabel;
+  valence: number;
+  intensity: number;
+  score: number;
+};
+
+export type EmotionCorrectionsTable = {
+  message_id: string;
+  workspace_id: string;
+  employee_id: string | null;
+  predicted_emotion: EmotionLabel;
+  emotion: EmotionLabel;
+  polarity: PolarityLabel;
+  // Updated when someone corrects the same message again.
+  created_at: Timestamp;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -190,4 +241,7 @@ export type Database = {
   stream_events: StreamEventsTable;
   instance_settings: InstanceSettingsTable;
   conversation_reads: ConversationReadsTable;
+  customer_moods: CustomerMoodsTable;
+  customer_mood_points: CustomerMoodPointsTable;
+  emotion_corrections: EmotionCorrectionsTable;
 };

@@ -1,3 +1,4 @@
+import type { MessageEmotion } from '../db/database.types.ts';
 import type { StreamEvent } from '../realtime/stream-log.ts';
 
 export type MessageEventPayload = {
@@ -10,6 +11,8 @@ export type MessageEventPayload = {
   authorId: string | null;
   text: string;
   channel: string;
+  emotion: MessageEmotion | null;
+  createdAt: string;
 };
 
 export type ConversationEventPayload = {

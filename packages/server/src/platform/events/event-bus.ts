@@ -12,15 +12,18 @@ type ErrorSink = (type: string, err: unknown) => void;
 // modules only ever see publish/subscribe.
 export function createInProcessBus<M extends Record<string, unknown>>(onError: ErrorSink): EventBus<M> {
   const handlers = new Map<string, Set<EventHandler<never>>>();
+  const inFlight = new Set<Promise<void>>();
   return {
     publish(type, payload) {
       const set = handlers.get(type);
       if (!set) return;
       for (const handler of set) {
         // A failing listener must not break the publisher nor the other listeners.
-        Promise.resolve()
+        const run = Promise.resolve()
           .then(() => (handler as EventHandler<typeof payload>)(payload))
           .catch((err: unknown) => onError(type, err));
+        inFlight.add(run);
+        void run.finally(() => inFlight.delete(run));
       }
     },
     subscribe(type, handler) {
@@ -29,8 +32,10 @@ export function createInProcessBus<M extends Record<string, unknown>>(onError: E
       set.add(handler as EventHandler<never>);
       return () => set.delete(handler as EventHandler<never>);
     },
+    // Listeners still running finish before the database they write to is closed.
     async close() {
       handlers.clear();
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
   };
 }
