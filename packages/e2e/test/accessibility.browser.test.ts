@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../server/test/support/browser.ts';
 import { createTestApp, type TestApp } from '../../server/test/support/test-app.ts';
 import { call, createTenant, PASSWORD, startConversation, visitor, type Tenant } from '../../server/test/support/api-client.ts';
 import { appMessages, inboxItems, loginEmployee, openVisitor, openWidget } from './chat-pages.ts';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> };
-
-// axe-core checks what a screen-reader or keyboard user would trip over: names, labels, roles,
-// contrast (WCAG 2 A and AA). It reaches into the widget's open shadow root as well.
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(', ')}`);
-}
+import { axeViolations } from './axe.ts';
 
 describe('Accessibility and keyboard use in Chromium', () => {
   let app: TestApp;

@@ -44,7 +44,33 @@ export type Me = {
   csrfToken: string | null;
 };
 
-export type CustomerSummary = { id: string; name: string | null; email: string | null };
+export type EmotionLabel = 'anger' | 'disgust' | 'fear' | 'joy' | 'sadness' | 'surprise' | 'neutral';
+export type PolarityLabel = 'negative' | 'neutral' | 'positive';
+export type MoodTrend = 'improving' | 'stable' | 'worsening';
+
+export type EmotionCue = { text: string; kind: string; effect: string };
+
+// What the server read in a customer's message; `corrected` (by an employee) wins when present.
+export type MessageEmotion = {
+  emotion: EmotionLabel;
+  polarity: PolarityLabel;
+  valence: number;
+  intensity: number;
+  alert: boolean;
+  language: string;
+  supported: boolean;
+  probabilities: Record<EmotionLabel, number>;
+  cues: EmotionCue[];
+  model: string;
+  corrected?: { emotion: EmotionLabel; polarity: PolarityLabel; by: string | null; at: string };
+};
+
+// A customer's mood now: a score in [-1, 1] that fades towards neutral between messages.
+export type Mood = { score: number; label: PolarityLabel; trend: MoodTrend; alert: boolean; updatedAt: string };
+export type MoodPoint = { messageId: string; at: string; emotion: EmotionLabel; valence: number; score: number };
+export type MoodTimeline = { current: Mood | null; points: MoodPoint[] };
+
+export type CustomerSummary = { id: string; name: string | null; email: string | null; mood?: Mood | null };
 
 export type LastMessage = {
   text: string;
@@ -52,6 +78,9 @@ export type LastMessage = {
   authorType: AuthorType;
   createdAt: string;
   attachmentCount: number;
+  emotion?: { emotion: EmotionLabel; alert: boolean } | null;
+  // Known only when the row was updated from a realtime event (the listing does not send it).
+  messageId?: string;
 };
 
 export type Conversation = {
@@ -83,6 +112,8 @@ export type Message = {
   authorName: string | null;
   text: string;
   attachments: Attachment[];
+  // Null for employees' messages; absent from servers older than the emotion reading.
+  emotion?: MessageEmotion | null;
   createdAt: string;
 };
 

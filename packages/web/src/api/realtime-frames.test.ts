@@ -12,6 +12,17 @@ test('event frames are parsed; malformed or unknown ones are dropped', () => {
   assert.equal(parseServerFrame('[1,2]'), null);
 });
 
+test('emotion corrections and mood changes are parsed; a mood without a score is dropped', () => {
+  const emotion = parseServerFrame(
+    JSON.stringify({ type: 'event', stream: 's', seq: 2, event: { type: 'message.emotion', data: { conversationId: 'c', messageId: 'm', emotion: { emotion: 'joy' } } } }),
+  );
+  assert.equal(emotion?.type === 'event' ? emotion.event.type : null, 'message.emotion');
+  const mood = { score: -0.4, label: 'negative', trend: 'worsening', alert: false, updatedAt: '2025-01-01T00:00:00.000Z' };
+  const moodFrame = parseServerFrame(JSON.stringify({ type: 'event', stream: 's', seq: 3, event: { type: 'customer.mood', data: { customerId: 'u', mood } } }));
+  assert.equal(moodFrame?.type === 'event' ? moodFrame.event.type : null, 'customer.mood');
+  assert.equal(parseServerFrame(JSON.stringify({ type: 'event', stream: 's', seq: 4, event: { type: 'customer.mood', data: { customerId: 'u', mood: { label: 'negative' } } } })), null);
+});
+
 test('typing frames keep who is typing', () => {
   const f = parseServerFrame(JSON.stringify({ type: 'ephemeral', stream: 's', data: { kind: 'typing', conversationId: 'c', typing: true, by: 'customer', employeeId: null } }));
   assert.deepEqual(f, { type: 'ephemeral', stream: 's', data: { kind: 'typing', conversationId: 'c', typing: true, by: 'customer', employeeId: null } });

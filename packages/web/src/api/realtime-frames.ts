@@ -1,4 +1,4 @@
-import type { Conversation, Message, Note } from './api.types.ts';
+import type { Conversation, Message, MessageEmotion, Mood, Note } from './api.types.ts';
 
 // Server → client frames of GET /api/realtime, validated just enough to trust their shape.
 
@@ -6,7 +6,9 @@ export type RealtimeEvent =
   | { type: 'conversation.created'; data: { conversation: Conversation } }
   | { type: 'conversation.updated'; data: { conversation: Conversation; changes: Record<string, unknown> } }
   | { type: 'message.created'; data: { message: Message; conversation: Conversation } }
-  | { type: 'note.created'; data: { note: Note } };
+  | { type: 'note.created'; data: { note: Note } }
+  | { type: 'message.emotion'; data: { conversationId: string; messageId: string; emotion: MessageEmotion } }
+  | { type: 'customer.mood'; data: { customerId: string; mood: Mood } };
 
 export type TypingSignal = {
   kind: 'typing';
@@ -26,7 +28,7 @@ export type ServerFrame =
   | { type: 'pong' };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const EVENT_TYPES = new Set(['conversation.created', 'conversation.updated', 'message.created', 'note.created']);
+const EVENT_TYPES = new Set(['conversation.created', 'conversation.updated', 'message.created', 'note.created', 'message.emotion', 'customer.mood']);
 
 function validEvent(e: unknown): e is RealtimeEvent {
   if (!isObject(e) || typeof e.type !== 'string' || !EVENT_TYPES.has(e.type) || !isObject(e.data)) return false;
@@ -39,6 +41,10 @@ function validEvent(e: unknown): e is RealtimeEvent {
       return isObject(d.message) && typeof d.message.id === 'string' && isObject(d.conversation) && typeof d.conversation.id === 'string';
     case 'note.created':
       return isObject(d.note) && typeof d.note.id === 'string';
+    case 'message.emotion':
+      return typeof d.conversationId === 'string' && typeof d.messageId === 'string' && isObject(d.emotion) && typeof d.emotion.emotion === 'string';
+    case 'customer.mood':
+      return typeof d.customerId === 'string' && isObject(d.mood) && typeof d.mood.score === 'number' && typeof d.mood.label === 'string';
     default:
       return false;
   }

@@ -62,7 +62,13 @@ export function ConversationView({ conversationId, data, customerTyping }: Props
           <ol className="timeline-list">
             {timeline.map((entry) =>
               entry.kind === 'message' ? (
-                <MessageItem key={entry.item.id} message={entry.item} customerName={customerName} myId={me.employee?.id ?? null} />
+                <MessageItem
+                  key={entry.item.id}
+                  message={entry.item}
+                  customerName={customerName}
+                  myId={me.employee?.id ?? null}
+                  onCorrectEmotion={data.correctEmotion}
+                />
               ) : (
                 <NoteItem key={entry.item.id} note={entry.item} authorName={employeeName(entry.item.authorId)} />
               ),

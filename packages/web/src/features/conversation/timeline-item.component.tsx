@@ -1,10 +1,18 @@
-import type { Message, Note } from '../../api/api.types.ts';
+import type { EmotionLabel, Message, Note } from '../../api/api.types.ts';
 import { formatDateTime, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
+import { EmotionBadge } from '../emotion/emotion-badge.component.tsx';
 import { AttachmentView } from './attachment-view.component.tsx';
 import { MessageText } from './message-text.component.tsx';
 
-export function MessageItem({ message: m, customerName, myId }: { message: Message; customerName: string; myId: string | null }) {
+type MessageProps = {
+  message: Message;
+  customerName: string;
+  myId: string | null;
+  onCorrectEmotion: (messageId: string, emotion: EmotionLabel) => Promise<void>;
+};
+
+export function MessageItem({ message: m, customerName, myId, onCorrectEmotion }: MessageProps) {
   const { t, lang } = useI18n();
   const author =
     m.authorType === 'customer'
@@ -33,6 +41,8 @@ export function MessageItem({ message: m, customerName, myId }: { message: Messa
             ))}
           </div>
         )}
+        {/* Only the customer's own words are read; employees' messages never carry an emotion. */}
+        {m.direction === 'inbound' && m.emotion && <EmotionBadge emotion={m.emotion} onCorrect={(emotion) => onCorrectEmotion(m.id, emotion)} />}
       </div>
     </li>
   );

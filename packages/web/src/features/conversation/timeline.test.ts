@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Message, Note } from '../../api/api.types.ts';
-import { addUnique, buildTimeline } from './timeline.ts';
+import type { Message, MessageEmotion, Note } from '../../api/api.types.ts';
+import { addUnique, buildTimeline, withMessageEmotion } from './timeline.ts';
 
 const m = (id: string, createdAt: string): Message => ({
   id,
@@ -26,4 +26,25 @@ test('addUnique drops duplicates and keeps time order when a realtime event race
 test('notes interleave with messages by time', () => {
   const t = buildTimeline([m('a', '2025-01-01T10:01:00Z'), m('c', '2025-01-01T10:03:00Z')], [n('b', '2025-01-01T10:02:00Z')]);
   assert.deepEqual(t.map((e) => `${e.kind}:${e.item.id}`), ['message:a', 'note:b', 'message:c']);
+});
+
+test('a message.emotion event replaces one message\'s label and leaves the list alone when the message is not here', () => {
+  const list = [m('a', '2025-01-01T10:01:00Z'), m('b', '2025-01-01T10:02:00Z')];
+  const emotion: MessageEmotion = {
+    emotion: 'anger',
+    polarity: 'negative',
+    valence: -0.8,
+    intensity: 0.7,
+    alert: true,
+    language: 'es',
+    supported: true,
+    probabilities: { anger: 0.7, disgust: 0.1, fear: 0.05, joy: 0, sadness: 0.1, surprise: 0, neutral: 0.05 },
+    cues: [],
+    model: 'test',
+    corrected: { emotion: 'sadness', polarity: 'negative', by: 'e1', at: '2025-01-01T10:05:00Z' },
+  };
+  const next = withMessageEmotion(list, 'b', emotion);
+  assert.equal(next[1]?.emotion?.corrected?.emotion, 'sadness');
+  assert.equal(next[0], list[0]);
+  assert.equal(withMessageEmotion(list, 'zz', emotion), list);
 });

@@ -1,4 +1,4 @@
-import type { Message, Note } from '../../api/api.types.ts';
+import type { Message, MessageEmotion, Note } from '../../api/api.types.ts';
 
 export type TimelineEntry = { kind: 'message'; item: Message } | { kind: 'note'; item: Note };
 
@@ -22,4 +22,11 @@ export function buildTimeline(messages: readonly Message[], notes: readonly Note
     ...notes.map((item) => ({ kind: 'note' as const, item })),
   ];
   return entries.sort((a, b) => byTime(a.item, b.item));
+}
+
+// A message's emotion label changed (a correction, ours or a colleague's): the same list otherwise.
+export function withMessageEmotion(messages: readonly Message[], messageId: string, emotion: MessageEmotion): Message[] {
+  const index = messages.findIndex((m) => m.id === messageId);
+  if (index === -1) return messages as Message[];
+  return messages.map((m, i) => (i === index ? { ...m, emotion } : m));
 }

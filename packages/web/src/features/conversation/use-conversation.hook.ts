@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Conversation, ConversationStatus, Message, Note } from '../../api/api.types.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Conversation, ConversationStatus, EmotionLabel, Message, MessageEmotion, Note } from '../../api/api.types.ts';
 import { api } from '../../api/http-client.ts';
+import { useMe } from '../auth/session.context.tsx';
+import { correctedLocally } from '../emotion/emotion-labels.ts';
 import { useRealtime } from '../shell/realtime.context.tsx';
-import { addUnique } from './timeline.ts';
+import { addUnique, withMessageEmotion } from './timeline.ts';
 
 export type ConversationPatch = { status?: ConversationStatus; assigneeId?: string | null; teamId?: string | null };
 
@@ -21,13 +23,17 @@ export type ConversationData = State & {
   sendReply: (input: { text: string; attachmentIds: string[]; idempotencyKey: string }) => Promise<void>;
   addNote: (text: string) => Promise<void>;
   update: (patch: ConversationPatch) => Promise<void>;
+  correctEmotion: (messageId: string, emotion: EmotionLabel) => Promise<void>;
 };
 
 // One conversation: its history over REST, kept live by realtime events, with duplicates dropped.
 export function useConversation(id: string): ConversationData {
   const { client } = useRealtime();
+  const myId = useMe().employee?.id ?? null;
   const [state, setState] = useState<State>(() => empty(id));
   const current = state.id === id ? state : empty(id);
+  const messagesRef = useRef(current.messages);
+  messagesRef.current = current.messages;
 
   const load = useCallback(async () => {
     try {
@@ -74,6 +80,11 @@ export function useConversation(id: string): ConversationData {
               case 'conversation.created':
                 if (event.data.conversation.id !== id) return s;
                 return { ...s, conversation: event.data.conversation };
+              case 'message.emotion':
+                if (event.data.conversationId !== id) return s;
+                return { ...s, messages: withMessageEmotion(s.messages, event.data.messageId, event.data.emotion) };
+              case 'customer.mood':
+                return s;
             }
           });
         },
@@ -107,5 +118,22 @@ export function useConversation(id: string): ConversationData {
     [id],
   );
 
-  return { ...current, sendReply, addNote, update };
+  // Shown at once; put back as it was if the server refuses, and the caller shows why.
+  const correctEmotion = useCallback(
+    async (messageId: string, emotion: EmotionLabel) => {
+      const before = messagesRef.current.find((m) => m.id === messageId)?.emotion;
+      if (!before) return;
+      const put = (e: MessageEmotion) => setState((s) => (s.id === id ? { ...s, messages: withMessageEmotion(s.messages, messageId, e) } : s));
+      put(correctedLocally(before, emotion, myId, new Date()));
+      try {
+        put(await api.put<MessageEmotion>(`/api/messages/${messageId}/emotion`, { emotion }));
+      } catch (err) {
+        put(before);
+        throw err;
+      }
+    },
+    [id, myId],
+  );
+
+  return { ...current, sendReply, addNote, update, correctEmotion };
 }

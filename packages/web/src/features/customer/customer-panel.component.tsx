@@ -3,6 +3,7 @@ import type { Conversation, Customer, Page } from '../../api/api.types.ts';
 import { api, query } from '../../api/http-client.ts';
 import { formatDate, formatRelative } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
+import { MoodSummary } from '../emotion/mood-summary.component.tsx';
 import { Link } from '../shell/link.component.tsx';
 import { useRealtime } from '../shell/realtime.context.tsx';
 import { useCustomer } from './use-customer.hook.ts';
@@ -123,6 +124,7 @@ export function CustomerPanel({ customerId, currentId }: { customerId: string | 
   return (
     <aside className="customer-panel" data-testid="customer-panel" aria-label={t('customer.panel')}>
       {customer ? <Profile customer={customer} /> : <p className="muted pad">{t('app.loading')}</p>}
+      {customerId && <MoodSummary customerId={customerId} />}
       {customerId && <History customerId={customerId} currentId={currentId} />}
     </aside>
   );

@@ -1,17 +1,19 @@
-import type { Conversation, CustomerSummary } from '../../api/api.types.ts';
+import type { Conversation, CustomerSummary, Mood } from '../../api/api.types.ts';
 import { formatRelative } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
+import { MoodIndicator } from '../emotion/mood-indicator.component.tsx';
 import { Link } from '../shell/link.component.tsx';
 
 type Props = {
   conversation: Conversation;
   customer: CustomerSummary | null;
+  mood: Mood | null;
   active: boolean;
   typing: boolean;
   now: number;
 };
 
-export function InboxItem({ conversation: c, customer, active, typing, now }: Props) {
+export function InboxItem({ conversation: c, customer, mood, active, typing, now }: Props) {
   const { t, lang } = useI18n();
   const unread = c.unreadCount ?? 0;
   const name = customer?.name || customer?.email || t('inbox.unknownCustomer');
@@ -34,7 +36,10 @@ export function InboxItem({ conversation: c, customer, active, typing, now }: Pr
         aria-current={active ? 'page' : undefined}
       >
         <span className="inbox-item-top">
-          <span className="inbox-item-name">{name}</span>
+          <span className="inbox-item-who">
+            <span className="inbox-item-name">{name}</span>
+            <MoodIndicator mood={mood} emotion={last?.emotion ?? null} />
+          </span>
           <time dateTime={when} className="inbox-item-time">
             {formatRelative(when, lang, now)}
           </time>

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n.context.tsx';
 import { useDirectory } from '../shell/directory.context.tsx';
 import { InboxFiltersBar } from './inbox-filters.component.tsx';
 import { InboxItem } from './inbox-item.component.tsx';
-import { customerOf, totalUnread } from './inbox.reducer.ts';
+import { customerOf, moodOf, totalUnread } from './inbox.reducer.ts';
 import type { Inbox } from './use-inbox.hook.ts';
 
 // Arrow keys move between rows (Home/End to the ends); Tab still walks them one by one.
@@ -54,7 +54,15 @@ export function InboxPanel({ inbox, activeId, typing }: { inbox: Inbox; activeId
       )}
       <ul className="inbox-list" aria-label={t('inbox.listLabel')} onKeyDown={moveFocus} aria-busy={state.loading}>
         {state.items.map((c) => (
-          <InboxItem key={c.id} conversation={c} customer={customerOf(state, c)} active={c.id === activeId} typing={typing.has(c.id)} now={now} />
+          <InboxItem
+            key={c.id}
+            conversation={c}
+            customer={customerOf(state, c)}
+            mood={moodOf(state, c)}
+            active={c.id === activeId}
+            typing={typing.has(c.id)}
+            now={now}
+          />
         ))}
       </ul>
       {state.loading && state.items.length === 0 && <p className="muted pad">{t('app.loading')}</p>}

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Conversation, Message } from '../../api/api.types.ts';
+import type { Conversation, Message, MessageEmotion, Mood } from '../../api/api.types.ts';
 import type { RealtimeEvent } from '../../api/realtime-frames.ts';
 import { DEFAULT_FILTERS, inboxQuery, type InboxFilters } from './inbox-filters.ts';
-import { inboxReducer, initialInbox, missingCustomers, totalUnread, type InboxState, type Viewer } from './inbox.reducer.ts';
+import { inboxReducer, initialInbox, missingCustomers, moodOf, totalUnread, type InboxState, type Viewer } from './inbox.reducer.ts';
 
 const ME = '00000000-0000-4000-8000-0000000000aa';
 const OTHER = '00000000-0000-4000-8000-0000000000bb';
@@ -146,5 +146,57 @@ describe('inbox reducer', () => {
     );
     assert.equal(inboxQuery({ ...DEFAULT_FILTERS, status: 'all' }, null), '?limit=50');
     assert.equal(inboxQuery({ ...DEFAULT_FILTERS, assignee: 'mine', status: 'open' }, null), '?assignee=me&status=open&limit=50');
+  });
+});
+
+describe('inbox reducer: emotion and mood', () => {
+  const mood = (score: number, updatedAt: string, over: Partial<Mood> = {}): Mood => ({
+    score,
+    label: score <= -0.2 ? 'negative' : score >= 0.2 ? 'positive' : 'neutral',
+    trend: 'stable',
+    alert: score <= -0.5,
+    updatedAt,
+    ...over,
+  });
+  const emotion = (over: Partial<MessageEmotion> = {}): MessageEmotion => ({
+    emotion: 'anger',
+    polarity: 'negative',
+    valence: -0.9,
+    intensity: 0.9,
+    alert: true,
+    language: 'es',
+    supported: true,
+    probabilities: { anger: 0.9, disgust: 0.02, fear: 0.02, joy: 0.01, sadness: 0.03, surprise: 0.01, neutral: 0.01 },
+    cues: [],
+    model: 'test',
+    ...over,
+  });
+
+  test('the listing gives each row its customer mood; a customer.mood event updates every row of that customer', () => {
+    const a = conv('a', { customer: { id: 'cust-x', name: 'Ana', email: null, mood: mood(-0.6, '2025-01-01T10:00:00.000Z') }, customerId: 'cust-x' });
+    const b = conv('b', { customerId: 'cust-x', updatedAt: '2025-01-01T09:00:00.000Z' });
+    let s = loaded([a, b]);
+    assert.equal(moodOf(s, s.items[0]!)?.label, 'negative');
+    assert.equal(moodOf(s, s.items[1]!)?.label, 'negative');
+    s = apply(s, { type: 'customer.mood', data: { customerId: 'cust-x', mood: mood(0.4, '2025-01-01T10:05:00.000Z', { trend: 'improving' }) } });
+    assert.deepEqual(s.items.map((c) => moodOf(s, c)?.trend), ['improving', 'improving']);
+    // A listing that left before the event and answers after it keeps the newer mood.
+    s = inboxReducer(s, { type: 'loaded', items: [a], nextCursor: null, append: false });
+    assert.equal(moodOf(s, s.items[0]!)?.label, 'positive');
+    assert.equal(moodOf(s, conv('z')), null);
+  });
+
+  test('an angry customer message marks the row; a correction of that message clears the alert live', () => {
+    let s = loaded([conv('a')]);
+    const m = { ...msg('m1', 'a', '2025-01-01T10:05:00.000Z'), emotion: emotion() };
+    s = apply(s, messageEvent(m, conv('a', { updatedAt: m.createdAt })));
+    assert.deepEqual(s.items[0]?.lastMessage?.emotion, { emotion: 'anger', alert: true });
+    const corrected = emotion({ corrected: { emotion: 'surprise', polarity: 'neutral', by: ME, at: '2025-01-01T10:06:00.000Z' } });
+    s = apply(s, { type: 'message.emotion', data: { conversationId: 'a', messageId: 'm0', emotion: corrected } });
+    assert.equal(s.items[0]?.lastMessage?.emotion?.alert, true, 'a correction of an older message leaves the row alone');
+    s = apply(s, { type: 'message.emotion', data: { conversationId: 'a', messageId: 'm1', emotion: corrected } });
+    assert.deepEqual(s.items[0]?.lastMessage?.emotion, { emotion: 'surprise', alert: false });
+    s = apply(s, messageEvent(msg('m2', 'a', '2025-01-01T10:07:00.000Z', 'outbound'), conv('a', { updatedAt: '2025-01-01T10:07:00.000Z' })));
+    assert.equal(s.items[0]?.lastMessage?.emotion, null, "an employee's reply carries no emotion");
   });
 });

@@ -1,5 +1,6 @@
-import type { Conversation, CustomerSummary, Message } from '../../api/api.types.ts';
+import type { Conversation, CustomerSummary, Message, Mood } from '../../api/api.types.ts';
 import type { RealtimeEvent } from '../../api/realtime-frames.ts';
+import { rowEmotion } from '../emotion/emotion-labels.ts';
 import { DEFAULT_FILTERS, matchesFilters, type InboxFilters } from './inbox-filters.ts';
 
 export type InboxState = {
@@ -10,6 +11,8 @@ export type InboxState = {
   error: string | null;
   // Names for conversations whose listing row (or realtime event) did not carry the customer.
   customers: Record<string, CustomerSummary>;
+  // Each customer's mood by customer id: from the listing, then from customer.mood events.
+  moods: Record<string, Mood | null>;
   // Message ids already applied, so a replayed event never counts twice as unread.
   seenMessageIds: string[];
 };
@@ -36,6 +39,7 @@ export const initialInbox = (filters: InboxFilters = DEFAULT_FILTERS): InboxStat
   loading: true,
   error: null,
   customers: {},
+  moods: {},
   seenMessageIds: [],
 });
 
@@ -70,7 +74,20 @@ const lastMessageOf = (m: Message): NonNullable<Conversation['lastMessage']> => 
   authorType: m.authorType,
   createdAt: m.createdAt,
   attachmentCount: m.attachments?.length ?? 0,
+  emotion: rowEmotion(m.emotion),
+  messageId: m.id,
 });
+
+// A listing answered after a live update must not bring an older mood back.
+function moodsFrom(current: InboxState['moods'], items: readonly Conversation[]): InboxState['moods'] {
+  const next = { ...current };
+  for (const c of items) {
+    if (c.customer?.mood === undefined) continue;
+    const known = next[c.customerId];
+    if (!known || !c.customer.mood || c.customer.mood.updatedAt >= known.updatedAt) next[c.customerId] = c.customer.mood;
+  }
+  return next;
+}
 
 function upsert(state: InboxState, incoming: Conversation, me: string | null): Conversation[] {
   const index = state.items.findIndex((c) => c.id === incoming.id);
@@ -105,7 +122,14 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const byId = new Map<string, Conversation>();
       for (const c of action.append ? state.items : []) byId.set(c.id, c);
       for (const c of action.items) byId.set(c.id, { ...c, unreadCount: c.unreadCount ?? 0 });
-      return { ...state, items: [...byId.values()].sort(compareConversations), nextCursor: action.nextCursor, loading: false, error: null };
+      return {
+        ...state,
+        items: [...byId.values()].sort(compareConversations),
+        moods: moodsFrom(state.moods, action.items),
+        nextCursor: action.nextCursor,
+        loading: false,
+        error: null,
+      };
     }
     case 'failed':
       return { ...state, loading: false, error: action.error };
@@ -123,6 +147,15 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
           return applyMessage(state, event.data.message, event.data.conversation, viewer);
         case 'note.created':
           return state;
+        case 'customer.mood':
+          return { ...state, moods: { ...state.moods, [event.data.customerId]: event.data.mood } };
+        case 'message.emotion': {
+          const { conversationId, messageId, emotion } = event.data;
+          const items = state.items.map((c) =>
+            c.id === conversationId && c.lastMessage?.messageId === messageId ? { ...c, lastMessage: { ...c.lastMessage, emotion: rowEmotion(emotion) } } : c,
+          );
+          return { ...state, items };
+        }
       }
     }
   }
@@ -133,6 +166,8 @@ export const totalUnread = (items: readonly Conversation[]): number => items.red
 export function customerOf(state: InboxState, c: Conversation): CustomerSummary | null {
   return c.customer ?? state.customers[c.customerId] ?? null;
 }
+
+export const moodOf = (state: InboxState, c: Conversation): Mood | null => state.moods[c.customerId] ?? null;
 
 // Customers some row needs a name for and nobody has fetched yet.
 export function missingCustomers(state: InboxState): string[] {
