@@ -36,6 +36,9 @@ import { employeeRoutes } from './modules/employees/employee.routes.ts';
 import { messageRoutes } from './modules/messages/message.routes.ts';
 import { registerRealtimeListeners } from './modules/realtime/realtime.listeners.ts';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
+import { reactionRoutes, registerReactionListeners } from './modules/reaction/reaction.module.ts';
+import { registerRepliesListeners } from './modules/replies/replies.listeners.ts';
+import { repliesRoutes } from './modules/replies/replies.routes.ts';
 import { principalFromVisitorToken } from './modules/widget/visitor.service.ts';
 import { widgetAssetRoutes } from './modules/widget/widget-assets.routes.ts';
 import { widgetRoutes } from './modules/widget/widget.routes.ts';
@@ -85,6 +88,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const hub = createHub(ctx.db, (err) => server.log.error({ err }, 'realtime catch-up failed'));
   registerRealtimeListeners(ctx, hub);
   registerEmotionListeners(ctx);
+  registerReactionListeners(ctx);
+  registerRepliesListeners(ctx);
 
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
@@ -141,6 +146,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         await api.register(routes(ctx));
       }
       await api.register(realtimeRoutes(ctx, hub));
+      await api.register(reactionRoutes(ctx));
+      await api.register(repliesRoutes(ctx));
     },
     { prefix: '/api' },
   );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { employeeOf } from '../../platform/http/auth.plugin.ts';
-import { idParams } from '../../platform/http/common.schema.ts';
+import { idParams, uuid } from '../../platform/http/common.schema.ts';
 import { page } from '../../platform/http/cursor.ts';
 import { messageListQuery, sendMessageBody } from './message.schema.ts';
 import { authorOf } from './message-author.ts';
@@ -11,6 +11,9 @@ import { listMessages, sendMessage } from './message.service.ts';
 export const messageRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    // Only employees' replies may say which snippet they started from (the canned-reply guard counts it).
+    const replyBody = sendMessageBody(ctx.config.maxMessageChars).extend({ snippetId: uuid().optional().describe('the snippet this reply started from (GET /api/snippets)') });
+
     app.get(
       '/conversations/:id/messages',
       { config: { auth: 'employee' }, schema: { tags: ['messages'], summary: 'Message history, oldest first', params: idParams, querystring: messageListQuery } },
@@ -25,7 +28,7 @@ export const messageRoutes =
       '/conversations/:id/messages',
       {
         config: { auth: 'employee' },
-        schema: { tags: ['messages'], summary: 'Reply to the customer', params: idParams, body: sendMessageBody(ctx.config.maxMessageChars) },
+        schema: { tags: ['messages'], summary: 'Reply to the customer', params: idParams, body: replyBody },
       },
       async (req, reply) => {
         const me = employeeOf(req);

@@ -62,6 +62,7 @@ export type SendInput = {
   text: string;
   attachmentIds?: string[];
   idempotencyKey: string;
+  snippetId?: string;
 };
 
 export type SendResult = { message: MessageView; duplicate: boolean };
@@ -162,6 +163,7 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
       channel: outcome.conversation.channel,
       emotion: message.emotion,
       createdAt: message.createdAt,
+      ...(input.snippetId && !inbound ? { snippetId: input.snippetId } : {}),
     });
   }
   return { message, duplicate: outcome.duplicate };
@@ -194,4 +196,18 @@ export async function listMessages(
   }
   const rows = await q.execute();
   return { items: rows.map((r) => toMessageView(r, r.author_name)), streamSeq };
+}
+
+// The customer's latest words in a conversation: what a personal reply can pick up on.
+export async function latestCustomerMessage(scope: TenantScope, conversationId: string): Promise<MessageView | undefined> {
+  const row = await scope
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('direction', '=', 'inbound')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toMessageView(row, null) : undefined;
 }

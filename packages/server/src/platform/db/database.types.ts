@@ -224,6 +224,147 @@ export type EmotionCorrectionsTable = {
   created_at: Timestamp;
 };
 
+// Rapid reaction (modules/reaction): playbooks, suggestions, reminders, timeline, automations.
+export type LocalizedText = { es?: string; en?: string };
+
+export type ReactionSettingsTable = {
+  workspace_id: string;
+  settings: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  seeded_at: CreatedAt;
+  updated_at: Timestamp;
+  updated_by: string | null;
+};
+
+export type PlaybooksTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  key: string | null;
+  name: JSONColumnType<LocalizedText, string, string>;
+  description: JSONColumnType<LocalizedText, string | undefined, string>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  priority: ColumnType<number, number | undefined, number>;
+  condition: JSONColumnType<object, string, string>;
+  actions: JSONColumnType<unknown[], string, string>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type SuggestionStatus = 'open' | 'snoozed' | 'accepted' | 'dismissed';
+
+export type SuggestionsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  playbook_id: string | null;
+  playbook_name: JSONColumnType<LocalizedText, string, string>;
+  customer_id: string;
+  conversation_id: string;
+  status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
+  locale: string;
+  actions: JSONColumnType<unknown[], string, string>;
+  reason: JSONColumnType<unknown[], string, string>;
+  target_assignee_id: string | null;
+  target_team_id: string | null;
+  target_employee_ids: JSONColumnType<string[], string | undefined, string>;
+  escalated: ColumnType<boolean, boolean | undefined, boolean>;
+  trigger_message_id: string;
+  triggered_at: Timestamp;
+  last_message_id: string;
+  last_triggered_at: Timestamp;
+  trigger_count: ColumnType<number, number | undefined, number>;
+  mood_at_trigger: number | null;
+  snoozed_until: Timestamp | null;
+  first_action_at: Timestamp | null;
+  first_action_by: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type CustomerTimelineTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  customer_id: string;
+  kind: string;
+  data: JSONColumnType<Record<string, unknown>, string | undefined, never>;
+  actor_type: string;
+  actor_id: string | null;
+  at: ColumnType<Date, Date | string | undefined, never>;
+};
+
+export type ReminderStatus = 'pending' | 'due' | 'done';
+
+export type RemindersTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  employee_id: string | null;
+  customer_id: string;
+  conversation_id: string | null;
+  suggestion_id: string | null;
+  kind: 'follow_up' | 'snooze';
+  text: string;
+  due_at: Timestamp;
+  status: ColumnType<ReminderStatus, ReminderStatus | undefined, ReminderStatus>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  fired_at: Timestamp | null;
+  done_at: Timestamp | null;
+};
+
+export type AutomationSendsTable = {
+  workspace_id: string;
+  conversation_id: string;
+  automation: string;
+  period_key: string;
+  message_id: string | null;
+  created_at: CreatedAt;
+};
+
+export type ReplyFingerprintsTable = {
+  message_id: string;
+  workspace_id: string;
+  employee_id: string;
+  customer_id: string;
+  conversation_id: string;
+  sent_at: Timestamp;
+  language: string;
+  signature: Uint8Array | null;
+  excerpt: string;
+  near_duplicates: ColumnType<number, number | undefined, number>;
+  similarity: ColumnType<number, number | undefined, number>;
+  canned: ColumnType<boolean, boolean | undefined, boolean>;
+};
+
+export type ReplyBandsTable = {
+  workspace_id: string;
+  band_key: ColumnType<string, number | string, never>;
+  message_id: string;
+};
+
+export type SnippetsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  title: string;
+  body: string;
+  locale: Locale;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type SnippetUsesTable = {
+  message_id: string;
+  workspace_id: string;
+  snippet_id: string | null;
+  employee_id: string;
+  unchanged: boolean;
+  similarity: number;
+  created_at: CreatedAt;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -244,4 +385,14 @@ export type Database = {
   customer_moods: CustomerMoodsTable;
   customer_mood_points: CustomerMoodPointsTable;
   emotion_corrections: EmotionCorrectionsTable;
+  reaction_settings: ReactionSettingsTable;
+  playbooks: PlaybooksTable;
+  suggestions: SuggestionsTable;
+  customer_timeline: CustomerTimelineTable;
+  reminders: RemindersTable;
+  automation_sends: AutomationSendsTable;
+  reply_fingerprints: ReplyFingerprintsTable;
+  reply_bands: ReplyBandsTable;
+  snippets: SnippetsTable;
+  snippet_uses: SnippetUsesTable;
 };

@@ -13,6 +13,8 @@ export type MessageEventPayload = {
   channel: string;
   emotion: MessageEmotion | null;
   createdAt: string;
+  // The snippet an employee's reply started from, when the client says so.
+  snippetId?: string;
 };
 
 export type ConversationEventPayload = {
