@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { SYSTEMS } from './sentiment.systems.ts';
 
@@ -41,7 +41,7 @@ const lines = [
     ].join(' | ')} |`,
   ),
 ];
-console.log(`Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}; each system in its own process, one core\n`);
+console.log(`Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, load average ${loadavg()[0]?.toFixed(1)}; each system in its own process, one core; speed: best of 5 warm passes\n`);
 console.log(lines.join('\n'));
 const vinculo = runs.find((r) => r.name === 'vinculo');
 if (vinculo) {

@@ -7,18 +7,23 @@ import {
   type EmotionResult,
   type Polarity,
 } from './emotion.types.ts';
-import { createFeatureVector, extractFeatures, type FeatureConfig } from './features/feature.extractor.ts';
+import { createFeatureVector, extractFeatures, isPublicPost, type FeatureConfig } from './features/feature.extractor.ts';
 import { detectLanguage, type TrigramProfile } from './language/language.detector.ts';
 import { scoreLexicon } from './lexicon/lexicon.scorer.ts';
-import { computeLogits, softmax, type LinearModel } from './model/logistic-regression.model.ts';
+import { computeLogits, softmax } from './model/logistic-regression.model.ts';
+import type { LanguageModels } from './model/model.store.ts';
 import { tokenize } from './text/text.tokenizer.ts';
 
-/** What analysis needs: the two language models and the settings they were trained with. */
+/** What analysis needs: the language models and the settings they were trained with. */
 export type EmotionEngine = {
-  es: LinearModel;
-  en: LinearModel;
+  general: LanguageModels;
+  /** For public posts (hashtags, mentions); the general models read them when absent. */
+  social: LanguageModels | undefined;
   features: FeatureConfig;
+  /** Extra lexicon weight for messages the general model reads (chats, emails, reviews). */
   lexiconWeight: number;
+  /** The same for public posts read by the social head. */
+  socialLexiconWeight: { es: number; en: number };
   alertThreshold: number;
   languageProfile: TrigramProfile | undefined;
 };
@@ -29,6 +34,7 @@ const HEAD_CHARS = 1500;
 const MAX_CUES = 12;
 // Without words (emoji only, unsupported language), the lexicon decides against this neutral prior.
 const NEUTRAL_PRIOR = 1.5;
+const NO_EVIDENCE = -30;
 
 const { anger: ANGER, disgust: DISGUST, fear: FEAR, joy: JOY, sadness: SADNESS, surprise: SURPRISE, neutral: NEUTRAL } =
   EMOTION_INDEX;
@@ -39,7 +45,8 @@ const logits = new Float64Array(EMOTIONS.length);
 const clip = (text: string): string =>
   text.length <= MAX_CHARS ? text : text.slice(0, HEAD_CHARS) + ' … ' + text.slice(text.length - (MAX_CHARS - HEAD_CHARS));
 
-const round = (x: number): number => Math.round(x * 1000) / 1000;
+// "|| 0" turns -0 (a tiny negative rounded) into 0.
+const round = (x: number): number => Math.round(x * 1000) / 1000 || 0;
 
 const polarityOf = (positive: number, negative: number, neutral: number): Polarity => {
   if (negative >= positive && negative >= neutral) return 'negative';
@@ -69,10 +76,14 @@ export const analyzeWith = (engine: EmotionEngine, input: unknown, options: Anal
 
   if (readable) {
     extractFeatures(tokens, lexicon, engine.features, features);
-    computeLogits(engine[readable], features.index, features.value, features.size, logits);
-    for (let k = 0; k < NEUTRAL; k++) logits[k] = (logits[k] as number) + engine.lexiconWeight * (lexicon.scores[k] as number);
+    const social = engine.social && isPublicPost(tokens) ? engine.social : undefined;
+    computeLogits((social ?? engine.general)[readable], features.index, features.value, features.size, logits);
+    const boost = social ? engine.socialLexiconWeight[readable] : engine.lexiconWeight;
+    for (let k = 0; k < NEUTRAL; k++) logits[k] = (logits[k] as number) + boost * (lexicon.scores[k] as number);
   } else {
-    for (let k = 0; k < NEUTRAL; k++) logits[k] = lexicon.scores[k] as number;
+    // No model reads these words: an emotion gets probability only from evidence (emoji, "??"), so a calm
+    // message in another language stays neutral instead of spreading mass over the six emotions.
+    for (let k = 0; k < NEUTRAL; k++) logits[k] = (lexicon.scores[k] as number) > 0 ? (lexicon.scores[k] as number) : NO_EVIDENCE;
     logits[NEUTRAL] = NEUTRAL_PRIOR;
   }
   const p = softmax(logits, EMOTIONS.length);

@@ -23,11 +23,13 @@ const NEUTRAL_RESULT: EmotionResult = {
  * Throws when the folder has no valid model: a deployment error worth failing loudly on at start-up.
  */
 export const loadEmotionModel = (dir: string = DEFAULT_MODEL_DIR): EmotionModel => {
-  const { manifest, es, en } = readModel(dir);
+  const { manifest, general, social } = readModel(dir);
   const engine: EmotionEngine = {
-    es, en,
+    general,
+    social,
     features: manifest.features,
     lexiconWeight: manifest.lexiconWeight,
+    socialLexiconWeight: manifest.socialLexiconWeight ?? { es: 0, en: 0 },
     alertThreshold: manifest.alertThreshold,
     languageProfile: manifest.languageProfile,
   };

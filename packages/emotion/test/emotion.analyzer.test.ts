@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, EMOTIONS } from '../src/index.ts';
+import { analyze, EMOTIONS, loadEmotionModel } from '../src/index.ts';
 
 const negative = (text: string) => {
   const r = analyze(text);
@@ -85,6 +85,33 @@ describe('analyze: languages and robustness', () => {
       assert.equal(r.supported, false, text);
       assert.equal(r.emotion, 'neutral', text);
     }
+  });
+
+  it('gives a calm message in an unsupported language valence 0 and low intensity, but still reads its emoji', () => {
+    for (const text of ['Bonjour, je voudrais annuler', 'Olá, quero cancelar a minha conta', 'Guten Tag, ich möchte kündigen', 'Привет, как дела']) {
+      const r = analyze(text);
+      assert.equal(r.supported, false, text);
+      assert.equal(r.valence, 0, text);
+      assert.equal(r.polarity, 'neutral', text);
+      assert.ok(r.intensity <= 0.1, `${text}: intensity ${r.intensity}`);
+      assert.equal(r.alert, false, text);
+    }
+    const smiling = analyze('Merci beaucoup pour votre aide 😀');
+    assert.equal(smiling.supported, false);
+    assert.ok(smiling.valence > 0.3, `valence ${smiling.valence}`);
+  });
+
+  it('reads English public posts (hashtags, mentions) with their own head, chats with the general one', () => {
+    const { manifest } = loadEmotionModel();
+    assert.ok(manifest.social, 'the committed model has social heads');
+    assert.notEqual(manifest.social.en.offset, manifest.languages.en.offset);
+    // Spanish has tweets only: its general model is its social head, stored once.
+    assert.equal(manifest.social.es.offset, manifest.languages.es.offset);
+    const chat = analyze('I am so angry, nobody answers me');
+    const post = analyze('@acme I am so angry, nobody answers me #fail');
+    assert.equal(chat.polarity, 'negative');
+    assert.equal(post.polarity, 'negative');
+    assert.notDeepEqual(chat.probabilities, post.probabilities);
   });
 
   it('honours a language hint', () => {

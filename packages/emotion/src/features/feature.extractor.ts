@@ -34,6 +34,9 @@ export const createFeatureVector = (capacity = MAX_FEATURES): FeatureVector => (
   size: 0,
 });
 
+/** Hashtags and mentions mark a public post (a tweet), written in another register than a chat or an email. */
+export const isPublicPost = (tokens: readonly Token[]): boolean => tokens.some((t) => t.kind === 'hashtag' || t.kind === 'mention');
+
 const unitsOf = (tokens: readonly Token[]): string[] => {
   const units: string[] = [];
   for (const token of tokens) {
@@ -86,8 +89,7 @@ export const extractFeatures = (
   out.value.fill(config.charScale / Math.sqrt(Math.max(1, charCount)), wordCount, size);
 
   const dense = 1 << config.bits;
-  // Hashtags and mentions mark a public post: lets the model keep the label habits of tweets apart from chats.
-  const social = tokens.some((t) => t.kind === 'hashtag' || t.kind === 'mention');
+  const social = isPublicPost(tokens);
   const flags = [lexicon.sarcasm, lexicon.churn, lexicon.negated, lexicon.shout, lexicon.exclaim, lexicon.question, lexicon.hits === 0, social];
   for (let k = 0; k < 6; k++) {
     out.index[size] = dense + k;

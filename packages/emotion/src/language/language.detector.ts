@@ -7,7 +7,12 @@ export type DetectedLanguage = { language: string; supported: boolean };
 /** Character-trigram log-probabilities for es and en, learnt at training time (model/language.json). */
 export type TrigramProfile = { es: Record<string, number>; en: Record<string, number>; floor: number };
 
-const STOPWORD_SETS = Object.entries(STOPWORDS).map(([code, words]) => [code, new Set(words)] as const);
+// Word → the languages listing it: one lookup per word instead of one per word and language.
+const STOPWORD_LANGUAGES = new Map<string, string[]>();
+const NONE: readonly string[] = [];
+for (const [code, words] of Object.entries(STOPWORDS)) {
+  for (const word of new Set(words)) STOPWORD_LANGUAGES.set(word, [...(STOPWORD_LANGUAGES.get(word) ?? []), code]);
+}
 
 // Scripts that can only be another language: one look at the letters settles it.
 const SCRIPTS: Array<[RegExp, string]> = [
@@ -16,6 +21,8 @@ const SCRIPTS: Array<[RegExp, string]> = [
   [/\p{Script=Han}/gu, 'zh'], [/\p{Script=Devanagari}/gu, 'hi'], [/\p{Script=Thai}/gu, 'th'],
 ];
 const LATIN = /\p{Script=Latin}/gu;
+// One non-global scan: most messages have no letter of another script, and skip the per-script counts.
+const OTHER_SCRIPT = new RegExp(SCRIPTS.map(([pattern]) => pattern.source).join('|'), 'u');
 const ORTHOGRAPHY: Array<[RegExp, string, number]> = [
   [/[ñ¿¡]/u, 'es', 2], [/[ãõ]/u, 'pt', 2], [/[ßäö]/u, 'de', 2], [/[èàùâêîôû]/u, 'fr', 1.5], [/\w'(s|t|re|ll|ve|m|d)\b/u, 'en', 1],
 ];
@@ -40,16 +47,17 @@ export const detectLanguage = (
   if (hint === 'es' || hint === 'en') return { language: hint, supported: true };
   const words = tokens.filter((t) => t.kind === 'word').map((t) => t.norm);
   if (words.length === 0) return { language: 'und', supported: true };
-  const latin = text.match(LATIN)?.length ?? 0;
-  for (const [pattern, code] of SCRIPTS) {
-    const count = text.match(pattern)?.length ?? 0;
-    if (count > latin) return { language: code, supported: false };
+  if (OTHER_SCRIPT.test(text)) {
+    const latin = text.match(LATIN)?.length ?? 0;
+    for (const [pattern, code] of SCRIPTS) {
+      const count = text.match(pattern)?.length ?? 0;
+      if (count > latin) return { language: code, supported: false };
+    }
   }
   const scores = new Map<string, number>();
-  for (const [code, set] of STOPWORD_SETS) {
-    let hits = 0;
-    for (const word of words) if (set.has(word)) hits++;
-    scores.set(code, hits);
+  for (const code of Object.keys(STOPWORDS)) scores.set(code, 0);
+  for (const word of words) {
+    for (const code of STOPWORD_LANGUAGES.get(word) ?? NONE) scores.set(code, (scores.get(code) as number) + 1);
   }
   scores.set('es', (scores.get('es') ?? 0) + countLexiconWords(words, 'es'));
   scores.set('en', (scores.get('en') ?? 0) + countLexiconWords(words, 'en'));

@@ -38,6 +38,55 @@ const { anger: ANGER, joy: JOY, sadness: SADNESS } = EMOTION_INDEX;
 const CLAUSE_BREAKS = new Set(['pero', 'but', 'aunque', 'although', 'though', 'however', 'sin embargo', 'y', 'and']);
 const CONTRASTS = new Set(['pero', 'but', 'aunque', 'although', 'though', 'however']);
 const NEGATION_SCOPE = 3;
+// Padded once here rather than on every message: phrases match whole words only.
+const PADDED_SARCASM_CONTEXT = SARCASM_CONTEXT.map((phrase) => ` ${phrase} `);
+/** Churn phrases by first word: one lookup per word instead of a search of the text per phrase. */
+const CHURN_BY_FIRST = new Map<string, string[][]>();
+for (const phrase of CHURN_PHRASES) {
+  const words = phrase.split(' ');
+  CHURN_BY_FIRST.set(words[0] as string, [...(CHURN_BY_FIRST.get(words[0] as string) ?? []), words]);
+}
+
+/** Everything a spelling can do in a message, found once: most words of a message do nothing. */
+type WordRole = {
+  startsPhrase: boolean;
+  clauseBreak: boolean;
+  contrast: boolean;
+  negator: boolean;
+  boost: number | undefined;
+  hits: LexiconHit[] | undefined;
+};
+const ROLE_CACHE_MAX = 20_000;
+const ROLES: Record<'es' | 'en', Map<string, WordRole>> = { es: new Map(), en: new Map() };
+
+const roleOf = (language: 'es' | 'en', word: string): WordRole => {
+  const cache = ROLES[language];
+  let role = cache.get(word);
+  if (role === undefined) {
+    const index = LEXICONS[language];
+    const boost = INTENSIFIERS.get(word);
+    role = {
+      startsPhrase: index.phrases.has(word),
+      clauseBreak: CLAUSE_BREAKS.has(word),
+      contrast: CONTRASTS.has(word),
+      negator: NEGATORS.has(word) || word.endsWith("n't"),
+      boost: boost !== undefined && boost !== 1 ? boost : undefined,
+      hits: lookupWord(index, word),
+    };
+    if (cache.size >= ROLE_CACHE_MAX) cache.clear();
+    cache.set(word, role);
+  }
+  return role;
+};
+
+const saysChurn = (words: readonly string[]): string | undefined => {
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of CHURN_BY_FIRST.get(words[i] as string) ?? []) {
+      if (phrase.every((w, k) => words[i + k] === w)) return phrase.join(' ');
+    }
+  }
+  return undefined;
+};
 const FIRST_CODE_POINT = /^./u;
 
 /** How many lexicon words a text contains in each language (language detection uses it). */
@@ -139,9 +188,10 @@ export const scoreLexicon = (tokens: readonly Token[], language: 'es' | 'en' | u
     }
     if (token.kind !== 'word') continue;
     wordIndex++;
-    if (!index) continue;
+    if (!index || !language) continue;
     const word = token.norm;
-    const phrase = matchPhrase(index, words, wordIndex);
+    const role = roleOf(language, word);
+    const phrase = role.startsPhrase ? matchPhrase(index, words, wordIndex) : undefined;
     if (phrase) {
       const text = words.slice(wordIndex, wordIndex + phrase.length).join(' ');
       apply(phrase.hits, text, undefined, true);
@@ -165,43 +215,42 @@ export const scoreLexicon = (tokens: readonly Token[], language: 'es' | 'en' | u
       negationLeft = 0;
       continue;
     }
-    if (CLAUSE_BREAKS.has(word)) {
+    if (role.clauseBreak) {
       negationLeft = 0;
-      if (CONTRASTS.has(word)) {
+      if (role.contrast) {
         // "Gracias, aunque esperaba más": what follows the contrast is what the customer means.
         for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] ?? 0) * 0.5;
         ironicJoy *= 0.5;
       }
       continue;
     }
-    if (NEGATORS.has(word) || word.endsWith("n't")) {
+    if (role.negator) {
       negationLeft = NEGATION_SCOPE + 1;
       if (withCues) cues.push({ text: token.raw, kind: 'negation', effect: 'negates what follows' });
     }
-    const boost = INTENSIFIERS.get(word);
-    if (boost !== undefined && boost !== 1) {
-      multiplier = boost;
+    if (role.boost !== undefined) {
+      multiplier = role.boost;
       multiplierLeft = 3;
-      if (withCues) cues.push({ text: token.raw, kind: 'intensifier', effect: `×${boost}` });
+      if (withCues) cues.push({ text: token.raw, kind: 'intensifier', effect: `×${role.boost}` });
     } else {
-      const hits = lookupWord(index, word) ?? (token.stretched ? lookupWord(index, squashRuns(word)) : undefined);
+      const hits = role.hits ?? (token.stretched ? lookupWord(index, squashRuns(word)) : undefined);
       if (hits) apply(hits, word, token, false);
     }
     if (negationLeft > 0) negationLeft--;
     if (multiplierLeft > 0) multiplierLeft--;
   }
 
-  if (tokens.some((x) => x.caps) && tokens.filter((x) => x.kind === 'word' && x.caps).length >= 2) result.shout = true;
-  const text = padded(words);
-  for (const churn of CHURN_PHRASES) {
-    if (text.includes(' ' + churn + ' ')) {
-      result.churn = true;
-      if (withCues) cues.push({ text: churn, kind: 'phrase', effect: 'about to leave' });
-      break;
-    }
+  let capsWords = 0;
+  for (const token of tokens) if (token.kind === 'word' && token.caps) capsWords++;
+  if (capsWords >= 2) result.shout = true;
+  const churn = saysChurn(words);
+  if (churn) {
+    result.churn = true;
+    if (withCues) cues.push({ text: churn, kind: 'phrase', effect: 'about to leave' });
   }
   if (ironicJoy > 0) {
-    const context = result.sarcasm || SARCASM_CONTEXT.some((c) => text.includes(' ' + c + ' '));
+    const text = padded(words);
+    const context = result.sarcasm || PADDED_SARCASM_CONTEXT.some((c) => text.includes(c));
     if (context) {
       // "genial, otra vez sin internet 🙃": the praise is the complaint.
       result.sarcasm = true;

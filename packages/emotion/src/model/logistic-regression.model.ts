@@ -19,6 +19,20 @@ export const createLinearModel = (rows: number, classes: number): LinearModel =>
   bias: new Float32Array(classes),
 });
 
+/** Weighted average of models of one shape (equal shares by default). Logits are linear in the weights, so
+ * this is exactly the ensemble of the models, at the cost of one. */
+export const blendModels = (models: readonly LinearModel[], shares: readonly number[] = models.map(() => 1 / models.length)): LinearModel => {
+  const first = models[0];
+  if (!first) throw new Error('nothing to blend');
+  const blended = createLinearModel(first.rows, first.classes);
+  models.forEach((model, m) => {
+    const share = shares[m] as number;
+    for (let i = 0; i < model.weights.length; i++) blended.weights[i] = (blended.weights[i] as number) + share * (model.weights[i] as number);
+    for (let k = 0; k < model.classes; k++) blended.bias[k] = (blended.bias[k] as number) + share * (model.bias[k] as number);
+  });
+  return blended;
+};
+
 /** Logits for a sparse vector (`size` entries of `index`/`value`) written into `out`. */
 export const computeLogits = (
   model: LinearModel,
@@ -28,13 +42,27 @@ export const computeLogits = (
   out: Float64Array,
 ): Float64Array => {
   const { classes, weights, scale, bias } = model;
-  out.fill(0, 0, classes);
+  if (classes !== 7) throw new Error(`expected 7 classes, got ${classes}`);
+  // Unrolled for the seven emotions: sums stay in registers, the hottest loop of analysis.
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
   for (let i = 0; i < size; i++) {
-    const base = (index[i] as number) * classes;
+    const base = (index[i] as number) * 7;
     const v = value[i] as number;
-    for (let k = 0; k < classes; k++) out[k] = (out[k] as number) + (weights[base + k] as number) * v;
+    a0 += (weights[base] as number) * v;
+    a1 += (weights[base + 1] as number) * v;
+    a2 += (weights[base + 2] as number) * v;
+    a3 += (weights[base + 3] as number) * v;
+    a4 += (weights[base + 4] as number) * v;
+    a5 += (weights[base + 5] as number) * v;
+    a6 += (weights[base + 6] as number) * v;
   }
-  for (let k = 0; k < classes; k++) out[k] = (out[k] as number) * (scale[k] as number) + (bias[k] as number);
+  out[0] = a0 * (scale[0] as number) + (bias[0] as number);
+  out[1] = a1 * (scale[1] as number) + (bias[1] as number);
+  out[2] = a2 * (scale[2] as number) + (bias[2] as number);
+  out[3] = a3 * (scale[3] as number) + (bias[3] as number);
+  out[4] = a4 * (scale[4] as number) + (bias[4] as number);
+  out[5] = a5 * (scale[5] as number) + (bias[5] as number);
+  out[6] = a6 * (scale[6] as number) + (bias[6] as number);
   return out;
 };
 

@@ -17,10 +17,15 @@ export type ModelManifest = {
   denseFeatures: string[];
   /** Extra weight given at inference to the customer-service lexicon on top of what the model learnt. */
   lexiconWeight: number;
+  /** The same for public posts read by the social head, per language; chosen on held-out training tweets. */
+  socialLexiconWeight?: { es: number; en: number };
   /** Alert when P(anger + disgust + fear + sadness) reaches this, or when a customer says they are leaving. */
   alertThreshold: number;
   weightsFile: string;
+  /** The general models: chats, emails, reviews, and public posts when there is no social head. */
   languages: { es: LanguageSection; en: LanguageSection };
+  /** Models for public posts (hashtags, mentions): half the general model, half one trained on tweets alone. */
+  social?: { es: LanguageSection; en: LanguageSection };
   languageProfile: TrigramProfile;
   training: Record<string, unknown>;
 };

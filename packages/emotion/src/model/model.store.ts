@@ -5,7 +5,9 @@ import type { LanguageSection, ModelManifest } from './model.manifest.ts';
 
 export const MANIFEST_FILE = 'emotion.json';
 
-export type StoredModel = { manifest: ModelManifest; es: LinearModel; en: LinearModel };
+export type LanguageModels = { es: LinearModel; en: LinearModel };
+
+export type StoredModel = { manifest: ModelManifest; general: LanguageModels; social: LanguageModels | undefined };
 
 const section = (buffer: Buffer, spec: LanguageSection, classes: number): LinearModel => {
   // A view, not a copy: loading stays a file read, whatever the model size.
@@ -24,7 +26,11 @@ export const readModel = (dir: string): StoredModel => {
   if (manifest.format !== 1) throw new Error(`unsupported model format ${String(manifest.format)} in ${dir}`);
   const buffer = readFileSync(join(dir, manifest.weightsFile));
   const classes = manifest.classes.length;
-  return { manifest, es: section(buffer, manifest.languages.es, classes), en: section(buffer, manifest.languages.en, classes) };
+  const pair = (sections: ModelManifest['languages']): LanguageModels => ({
+    es: section(buffer, sections.es, classes),
+    en: section(buffer, sections.en, classes),
+  });
+  return { manifest, general: pair(manifest.languages), social: manifest.social ? pair(manifest.social) : undefined };
 };
 
 const sectionOf = (model: LinearModel, offset: number): LanguageSection => ({
@@ -34,22 +40,33 @@ const sectionOf = (model: LinearModel, offset: number): LanguageSection => ({
   bias: Array.from(model.bias),
 });
 
-/** Write both quantised models into one binary file and the manifest beside it. */
+/** Write every quantised model into one binary file and the manifest beside it. */
 export const writeModel = (
   dir: string,
-  manifest: Omit<ModelManifest, 'languages' | 'weightsFile'>,
-  es: LinearModel,
-  en: LinearModel,
+  manifest: Omit<ModelManifest, 'languages' | 'social' | 'weightsFile'>,
+  general: LanguageModels,
+  social: LanguageModels | undefined,
 ): { bytes: number } => {
-  if (!(es.weights instanceof Int8Array) || !(en.weights instanceof Int8Array)) throw new Error('quantise before writing');
-  const weightsFile = 'emotion.weights.bin';
-  const buffer = Buffer.concat([Buffer.from(es.weights.buffer, es.weights.byteOffset, es.weights.byteLength), Buffer.from(en.weights.buffer, en.weights.byteOffset, en.weights.byteLength)]);
-  writeFileSync(join(dir, weightsFile), buffer);
-  const full: ModelManifest = {
-    ...manifest,
-    weightsFile,
-    languages: { es: sectionOf(es, 0), en: sectionOf(en, es.weights.byteLength) },
+  const chunks: Buffer[] = [];
+  let offset = 0;
+  const placed = new Map<LinearModel, LanguageSection>();
+  const place = (model: LinearModel): LanguageSection => {
+    if (!(model.weights instanceof Int8Array)) throw new Error('quantise before writing');
+    // A head shared by two roles (Spanish reads tweets with its general model) is stored once.
+    const known = placed.get(model);
+    if (known) return known;
+    const spec = sectionOf(model, offset);
+    placed.set(model, spec);
+    chunks.push(Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength));
+    offset += model.weights.byteLength;
+    return spec;
   };
+  const languages = { es: place(general.es), en: place(general.en) };
+  const socialSections = social ? { es: place(social.es), en: place(social.en) } : undefined;
+  const weightsFile = 'emotion.weights.bin';
+  const buffer = Buffer.concat(chunks);
+  writeFileSync(join(dir, weightsFile), buffer);
+  const full: ModelManifest = { ...manifest, weightsFile, languages, ...(socialSections ? { social: socialSections } : {}) };
   writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(full) + '\n');
   return { bytes: buffer.byteLength };
 };

@@ -24,9 +24,34 @@ const LOWER = /\p{Ll}/u;
 
 const HASHTAG_PARTS = /\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+/gu;
 
+// Chat vocabulary (and a thread's hashtags) is small and repetitive: remembering each spelling's analysis
+// saves several regular expressions per word, most of the tokeniser's time. Cleared when full.
+const CACHE_MAX = 20_000;
+
+const remember = <T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T => {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+};
+
+const hashtagParts = new Map<string, readonly string[]>();
+
 /** "#NotreDameFire" → ["notre", "dame", "fire"]; tweets pack sentences into hashtags. */
-export const splitHashtag = (tag: string): string[] =>
-  (tag.slice(1).match(HASHTAG_PARTS) ?? []).map(normalizeWord);
+export const splitHashtag = (tag: string): readonly string[] =>
+  remember(hashtagParts, tag, (t) => (t.slice(1).match(HASHTAG_PARTS) ?? []).map(normalizeWord));
+
+type WordShape = { norm: string; caps: boolean; stretched: boolean };
+
+const wordShapes = new Map<string, WordShape>();
+
+const shapeOf = (raw: string): WordShape =>
+  remember(wordShapes, raw, (w) => ({ norm: normalizeWord(w), caps: w.length >= 3 && UPPER.test(w) && !LOWER.test(w), stretched: STRETCH.test(w) }));
+
+const hashtagNorms = new Map<string, string>();
 
 const punctuationNorm = (raw: string): string => {
   if (raw === ',' || raw === ';' || raw === ':' || raw === '.') return raw;
@@ -49,7 +74,7 @@ export const tokenize = (text: string): Token[] => {
       tokens.push({
         kind: mention ? 'mention' : 'hashtag',
         raw,
-        norm: mention ? '@user' : '#' + normalizeWord(raw.slice(1)),
+        norm: mention ? '@user' : remember(hashtagNorms, raw, (tag) => '#' + normalizeWord(tag.slice(1))),
         caps: false,
         stretched: false,
       });
@@ -58,8 +83,8 @@ export const tokenize = (text: string): Token[] => {
         tokens.push({ kind: 'mention', raw, norm: '@user', caps: false, stretched: false });
         continue;
       }
-      const caps = raw.length >= 3 && UPPER.test(raw) && !LOWER.test(raw);
-      tokens.push({ kind: 'word', raw, norm: normalizeWord(raw), caps, stretched: STRETCH.test(raw) });
+      const { norm, caps, stretched } = shapeOf(raw);
+      tokens.push({ kind: 'word', raw, norm, caps, stretched });
     } else if (match[4] !== undefined) {
       tokens.push({ kind: 'number', raw, norm: '<num>', caps: false, stretched: false });
     } else if (match[5] !== undefined) {

@@ -5,15 +5,16 @@ import { parseArgs } from 'node:util';
 import type { EmotionEngine } from '../emotion.analyzer.ts';
 import { EMOTIONS } from '../emotion.types.ts';
 import { DENSE_FEATURES, type FeatureConfig } from '../features/feature.extractor.ts';
-import { createLinearModel, quantizeInt8, type LinearModel } from '../model/logistic-regression.model.ts';
-import { writeModel } from '../model/model.store.ts';
-import { datasetsDir, loadEmoEvent, loadXed } from './datasets.loader.ts';
+import { blendModels, createLinearModel, quantizeInt8, type LinearModel } from '../model/logistic-regression.model.ts';
+import { writeModel, type LanguageModels } from '../model/model.store.ts';
+import { datasetsDir, loadEmoEvent, loadXed, type Example } from './datasets.loader.ts';
 import { devFigures, formatFigure } from './dev-figures.ts';
 import { encodeExamples, type EncodedSet } from './feature.encoder.ts';
 import { buildTrigramProfile } from './language-profile.builder.ts';
 import { trainLogisticRegression } from './logistic-regression.trainer.ts';
 import { noticeText } from './notice.text.ts';
-import { buildTrainingSet } from './training-sets.ts';
+import { chooseSocialLexiconWeight, isCalibrationRow, LEXICON_WEIGHTS } from './lexicon-weight.calibrator.ts';
+import { buildTrainingSet, learnsFromTweetsOnly, tweetsOnly, type TrainingSet } from './training-sets.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     'char-scale': { type: 'string', default: '1' },
     'char-max': { type: 'string', default: '5' },
     ensemble: { type: 'string', default: '3' },
+    'social-blend': { type: 'string', default: '0.5' },
     'source-weight': { type: 'string', multiple: true, default: [] },
     only: { type: 'string' },
     'every-epoch': { type: 'boolean', default: false },
@@ -62,39 +64,34 @@ for (const pair of args['source-weight'] ?? []) {
 const only = args.only === 'es' || args.only === 'en' ? args.only : undefined;
 
 log(`datasets: ${dir}${permissiveOnly ? ' (permissive only: GoEmotions + XED, no EmoEvent)' : ''}`);
+// The permissive model must not carry anything derived from EmoEvent, not even letter statistics.
+const tweetsFor = (language: 'es' | 'en'): Example[] => (permissiveOnly ? [] : loadEmoEvent(dir, language, 'train'));
 const profile = buildTrigramProfile(
-  [...loadEmoEvent(dir, 'es', 'train'), ...loadXed(dir, 'es', 'train')].map((e) => e.text),
-  [...loadEmoEvent(dir, 'en', 'train'), ...loadXed(dir, 'en', 'train')].map((e) => e.text),
+  [...tweetsFor('es'), ...loadXed(dir, 'es', 'train')].map((e) => e.text),
+  [...tweetsFor('en'), ...loadXed(dir, 'en', 'train')].map((e) => e.text),
 );
 
+const emptyPair = (): LanguageModels => ({ es: createLinearModel(rows, EMOTIONS.length), en: createLinearModel(rows, EMOTIONS.length) });
 const engine: EmotionEngine = {
-  es: createLinearModel(rows, EMOTIONS.length),
-  en: createLinearModel(rows, EMOTIONS.length),
+  general: emptyPair(),
+  social: permissiveOnly ? undefined : emptyPair(),
   features,
   lexiconWeight: Number(args['lexicon-weight']),
+  socialLexiconWeight: { es: 0, en: 0 },
   alertThreshold: Number(args['alert-threshold']),
   languageProfile: profile,
 };
 
-const train = (language: 'es' | 'en'): LinearModel => {
-  const set = buildTrainingSet(dir, language, permissiveOnly, sourceWeights, Number(args.alpha));
-  log(`${language}: encoding ${set.examples.length} training rows`);
+/** One model per seed, averaged: logits are linear in the weights, so this is exactly their ensemble at the cost of one model. */
+const trainEnsemble = (language: 'es' | 'en', set: TrainingSet, head: string, runs = Math.max(1, Number(args.ensemble))): LinearModel => {
+  log(`${language} ${head}: encoding ${set.examples.length} training rows`);
   const encoded = encodeExamples(set.examples, language, features, set.weightOf);
-  log(`${language}: ${encoded.index.length} non-zero features; training`);
-  // Logits are linear in the weights, so averaging the weights of runs with different shuffles is exactly
-  // an ensemble of those runs, at the inference cost of one model.
-  const runs = Math.max(1, Number(args.ensemble));
-  const models = Array.from({ length: runs }, (_, run) => trainOnce(language, encoded, seed + run));
-  const averaged = createLinearModel(rows, EMOTIONS.length);
-  for (const model of models) {
-    for (let i = 0; i < model.weights.length; i++) averaged.weights[i] = (averaged.weights[i] as number) + (model.weights[i] as number) / runs;
-    for (let k = 0; k < EMOTIONS.length; k++) averaged.bias[k] = (averaged.bias[k] as number) + (model.bias[k] as number) / runs;
-  }
-  return averaged;
+  log(`${language} ${head}: ${encoded.index.length} non-zero features; training`);
+  return blendModels(Array.from({ length: runs }, (_, run) => trainOnce(language, head, encoded, seed + run)));
 };
 
-const trainOnce = (language: 'es' | 'en', encoded: EncodedSet, runSeed: number): LinearModel => {
-  log(`${language}: run with seed ${runSeed}`);
+const trainOnce = (language: 'es' | 'en', head: string, encoded: EncodedSet, runSeed: number): LinearModel => {
+  log(`${language} ${head}: run with seed ${runSeed}`);
   return trainLogisticRegression(encoded, {
     rows,
     classes: EMOTIONS.length,
@@ -103,19 +100,51 @@ const trainOnce = (language: 'es' | 'en', encoded: EncodedSet, runSeed: number):
     l2: Number(args.l2),
     seed: runSeed,
     onEpoch: (epoch, loss, model) => {
-      let line = `${language}: epoch ${epoch} loss ${loss.toFixed(4)}`;
-      if (args['every-epoch']) {
-        engine[language] = model;
-        line += '\n  ' + devFigures(engine, dir, language).map(formatFigure).join('\n  ');
+      let line = `${language} ${head}: epoch ${epoch} loss ${loss.toFixed(4)}`;
+      if (args['every-epoch'] && head === 'general') {
+        engine.general[language] = model;
+        line += '\n  ' + devFigures({ ...engine, social: undefined }, dir, language).map(formatFigure).join('\n  ');
       }
       log(line);
     },
   });
 };
 
+const socialBlend = Number(args['social-blend']);
+
+const without = (set: TrainingSet, drop: (example: Example) => boolean): TrainingSet => ({ ...set, examples: set.examples.filter((e) => !drop(e)) });
+
+/** Choose the social head's lexicon weight on a held-out tenth of the training tweets: dev sets stay unseen. */
+const calibrate = (language: 'es' | 'en', set: TrainingSet, tweets: TrainingSet): number => {
+  const heldOut = tweets.examples.filter(isCalibrationRow);
+  // One seed is enough to choose a weight; the shipped heads average several.
+  const general = trainEnsemble(language, without(set, isCalibrationRow), 'calibration general', 1);
+  const tweetModel = trainEnsemble(language, without(tweets, isCalibrationRow), 'calibration tweets', 1);
+  const social = quantizeInt8(blendModels([general, tweetModel], [1 - socialBlend, socialBlend]));
+  const pair = { es: social, en: social };
+  const { weight, scores } = chooseSocialLexiconWeight((w) => ({ ...engine, social: pair, socialLexiconWeight: { es: w, en: w } }), language, heldOut);
+  log(`${language}: social lexicon weight ${weight} (held-out tweets wF1 ${scores.map((x) => x.toFixed(3)).join(' / ')} for ${LEXICON_WEIGHTS.join(' / ')})`);
+  return weight;
+};
+
 for (const language of ['es', 'en'] as const) {
   if (only && only !== language) continue;
-  engine[language] = quantizeInt8(train(language));
+  const set = buildTrainingSet(dir, language, permissiveOnly, sourceWeights, Number(args.alpha));
+  const general = trainEnsemble(language, set, 'general');
+  engine.general[language] = quantizeInt8(general);
+  if (!engine.social) continue;
+  // Tweets are a register of their own (hashtags, events, "others" for anything off-topic): public posts are
+  // read by a blend of the general model and one trained on this language's tweets alone.
+  if (learnsFromTweetsOnly(set, language)) {
+    // Tweets are all this language's general model learnt from (Spanish): it is the social head already.
+    engine.social[language] = engine.general[language];
+    engine.socialLexiconWeight[language] = engine.lexiconWeight;
+    continue;
+  }
+  const tweets = tweetsOnly(set, language);
+  engine.socialLexiconWeight[language] = calibrate(language, set, tweets);
+  const tweetModel = trainEnsemble(language, tweets, 'tweets');
+  engine.social[language] = quantizeInt8(blendModels([general, tweetModel], [1 - socialBlend, socialBlend]));
 }
 
 log('dev figures (quantised model, language detected per message):');
@@ -127,7 +156,8 @@ if (only) {
   mkdirSync(out, { recursive: true });
   const training = {
     seed, permissiveOnly, epochs: Number(args.epochs), learningRate: Number(args['learning-rate']), l2: Number(args.l2),
-    classWeightAlpha: Number(args.alpha), sourceWeights, xedDevSplit: 'hash(text, 0x5eed) % 10 === 0',
+    classWeightAlpha: Number(args.alpha), sourceWeights, ensemble: Number(args.ensemble), socialBlend, xedDevSplit: 'hash(text, 0x5eed) % 10 === 0',
+    socialLexiconWeightChosenOn: 'held-out training tweets, hash(text, 0xca11b) % 10 === 0',
   };
   const { bytes } = writeModel(
     out,
@@ -137,12 +167,13 @@ if (only) {
       features,
       denseFeatures: [...DENSE_FEATURES],
       lexiconWeight: engine.lexiconWeight,
+      socialLexiconWeight: engine.socialLexiconWeight,
       alertThreshold: engine.alertThreshold,
       languageProfile: profile,
       training,
     },
-    engine.es,
-    engine.en,
+    engine.general,
+    engine.social,
   );
   writeFileSync(resolve(out, 'NOTICE'), noticeText(permissiveOnly, sourceWeights['xed-es'] > 0));
   log(`wrote ${out} (weights ${(bytes / 1048576).toFixed(1)} MiB)`);

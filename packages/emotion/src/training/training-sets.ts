@@ -51,3 +51,13 @@ export const buildTrainingSet = (
   };
   return { examples, weightOf };
 };
+
+/** This language's tweets alone, with the class weights they had in the full set: what the social head learns from. */
+export const tweetsOnly = (set: TrainingSet, language: 'es' | 'en'): TrainingSet => ({
+  ...set,
+  examples: set.examples.filter((example) => example.source === `emoevent-${language}`),
+});
+
+/** True when every row that carries weight is a tweet: the general model is then a tweet model already. */
+export const learnsFromTweetsOnly = (set: TrainingSet, language: 'es' | 'en'): boolean =>
+  set.examples.every((example) => example.source === `emoevent-${language}` || set.weightOf(example) === 0);
