@@ -50,3 +50,9 @@ test('replay sorts by time, so a late-arriving earlier message lands in its plac
   ]);
   assert.deepEqual(shuffled, ordered);
 });
+
+test('a first message has no trend yet, however it reads', () => {
+  const [first] = replayMood([{ at: at(0), valence: -0.9, intensity: 1, alert: true }]);
+  assert.equal(first!.trend, 'stable');
+  assert.ok(first!.score < -0.5);
+});

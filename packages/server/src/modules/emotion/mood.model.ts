@@ -22,7 +22,8 @@ export function nextMood(prior: MoodState | null, point: MoodPointInput, earlier
   const start = prior ? decayed(prior, point.at) : 0;
   const pull = 0.25 + 0.5 * Math.max(0, Math.min(1, point.intensity));
   const score = clamp(start + pull * (point.valence - start));
-  const reference = earlierScores.length >= TREND_LOOKBACK ? earlierScores[earlierScores.length - TREND_LOOKBACK]! : (earlierScores[0] ?? start);
+  // A first message has no history to compare with: no trend yet.
+  const reference = earlierScores.length >= TREND_LOOKBACK ? earlierScores[earlierScores.length - TREND_LOOKBACK]! : (earlierScores[0] ?? score);
   const delta = score - reference;
   const trend: MoodTrend = delta > TREND_THRESHOLD ? 'improving' : delta < -TREND_THRESHOLD ? 'worsening' : 'stable';
   return { score: round(score), trend, alert: point.alert || score <= ALERT_SCORE };
