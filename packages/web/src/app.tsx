@@ -2,6 +2,7 @@ import { SessionProvider, useSession } from './features/auth/session.context.tsx
 import { LoginPage } from './features/auth/login-page.component.tsx';
 import { AppShell } from './features/shell/app-shell.component.tsx';
 import { DirectoryProvider } from './features/shell/directory.context.tsx';
+import { ReactionProvider } from './features/reaction/reaction.context.tsx';
 import { RealtimeProvider } from './features/shell/realtime.context.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.context.tsx';
 
@@ -33,7 +34,9 @@ function Screens() {
       return (
         <RealtimeProvider key={state.me.employee?.id ?? 'token'}>
           <DirectoryProvider>
-            <AppShell />
+            <ReactionProvider>
+              <AppShell />
+            </ReactionProvider>
           </DirectoryProvider>
         </RealtimeProvider>
       );

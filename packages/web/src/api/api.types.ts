@@ -135,3 +135,40 @@ export type Customer = {
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
+
+// The canned-reply guard (packages/server/src/modules/replies).
+export type SuggestionKind = 'first_name' | 'last_message' | 'attribute' | 'previous_conversation' | 'own_words';
+export type ReplySuggestion = { kind: SuggestionKind; text: string; value: string | null };
+export type ReplyExample = { messageId: string; customerName: string | null; sentAt: string; similarity: number; snippet: string };
+export type ReplyCheck = {
+  canned: boolean;
+  similarity: number;
+  sentToOthers: number;
+  examples: ReplyExample[];
+  suggestions: ReplySuggestion[];
+};
+
+export type Snippet = {
+  id: string;
+  title: string;
+  body: string;
+  locale: Locale;
+  placeholders: string[];
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type SnippetGap = { placeholder: string; start: number; end: number };
+export type FilledSnippet = { snippetId: string; text: string; complete: boolean; values: Record<string, string | null>; gaps: SnippetGap[] };
+
+export type PersonalisationCounts = {
+  replies: number;
+  canned: number;
+  snippetUses: number;
+  unchangedSnippetUses: number;
+  impersonal: number;
+  personalisationRate: number | null;
+};
+export type EmployeePersonalisation = PersonalisationCounts & { employeeId: string; name: string | null };
+export type PersonalisationStats = { from: string; to: string; employees: EmployeePersonalisation[]; totals: PersonalisationCounts };

@@ -1,16 +1,24 @@
 // A small fetch wrapper: JSON in and out, the CSRF header on writes, and the server's
 // `{ error: { code, message } }` turned into an ApiError whose message can be shown as is.
 
+// A validation failure names the field it is about: `body.title`, `query.q`.
+export type ApiIssue = { path: string; message: string };
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  readonly issues: ApiIssue[];
+  constructor(status: number, code: string, message: string, issues: ApiIssue[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.issues = issues;
   }
 }
+
+const isIssue = (v: unknown): v is ApiIssue =>
+  typeof v === 'object' && v !== null && typeof (v as ApiIssue).path === 'string' && typeof (v as ApiIssue).message === 'string';
 
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
@@ -30,10 +38,11 @@ const UNSAFE: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 async function errorOf(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
     const code = typeof body.error?.code === 'string' ? body.error.code : 'http_error';
     const message = typeof body.error?.message === 'string' ? body.error.message : res.statusText;
-    return new ApiError(res.status, code, message);
+    const details = body.error?.details;
+    return new ApiError(res.status, code, message, Array.isArray(details) ? details.filter(isIssue) : []);
   } catch {
     return new ApiError(res.status, 'http_error', res.statusText || `HTTP ${res.status}`);
   }

@@ -1,4 +1,5 @@
 import type { Conversation, Message, MessageEmotion, Mood, Note } from './api.types.ts';
+import type { Reminder, Suggestion, TimelineItem } from './reaction-types.ts';
 
 // Server → client frames of GET /api/realtime, validated just enough to trust their shape.
 
@@ -8,7 +9,10 @@ export type RealtimeEvent =
   | { type: 'message.created'; data: { message: Message; conversation: Conversation } }
   | { type: 'note.created'; data: { note: Note } }
   | { type: 'message.emotion'; data: { conversationId: string; messageId: string; emotion: MessageEmotion } }
-  | { type: 'customer.mood'; data: { customerId: string; mood: Mood } };
+  | { type: 'customer.mood'; data: { customerId: string; mood: Mood } }
+  | { type: 'suggestion.created' | 'suggestion.updated'; data: { suggestion: Suggestion } }
+  | { type: 'reminder.created' | 'reminder.due' | 'reminder.updated'; data: { reminder: Reminder } }
+  | { type: 'customer.timeline'; data: { customerId: string; items: TimelineItem[] } };
 
 export type TypingSignal = {
   kind: 'typing';
@@ -28,7 +32,8 @@ export type ServerFrame =
   | { type: 'pong' };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const EVENT_TYPES = new Set(['conversation.created', 'conversation.updated', 'message.created', 'note.created', 'message.emotion', 'customer.mood']);
+const REACTION_EVENTS = ['suggestion.created', 'suggestion.updated', 'reminder.created', 'reminder.due', 'reminder.updated', 'customer.timeline'];
+const EVENT_TYPES = new Set(['conversation.created', 'conversation.updated', 'message.created', 'note.created', 'message.emotion', 'customer.mood', ...REACTION_EVENTS]);
 
 function validEvent(e: unknown): e is RealtimeEvent {
   if (!isObject(e) || typeof e.type !== 'string' || !EVENT_TYPES.has(e.type) || !isObject(e.data)) return false;
@@ -45,6 +50,15 @@ function validEvent(e: unknown): e is RealtimeEvent {
       return typeof d.conversationId === 'string' && typeof d.messageId === 'string' && isObject(d.emotion) && typeof d.emotion.emotion === 'string';
     case 'customer.mood':
       return typeof d.customerId === 'string' && isObject(d.mood) && typeof d.mood.score === 'number' && typeof d.mood.label === 'string';
+    case 'suggestion.created':
+    case 'suggestion.updated':
+      return isObject(d.suggestion) && typeof d.suggestion.id === 'string' && typeof d.suggestion.status === 'string' && Array.isArray(d.suggestion.actions);
+    case 'reminder.created':
+    case 'reminder.due':
+    case 'reminder.updated':
+      return isObject(d.reminder) && typeof d.reminder.id === 'string' && typeof d.reminder.status === 'string';
+    case 'customer.timeline':
+      return typeof d.customerId === 'string' && Array.isArray(d.items);
     default:
       return false;
   }

@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { useMe } from '../auth/session.context.tsx';
 import { useCustomer } from '../customer/use-customer.hook.ts';
+import { ConversationSuggestions } from '../reaction/conversation-suggestions.component.tsx';
 import { useDirectory } from '../shell/directory.context.tsx';
 import { errorText } from '../shell/error-text.ts';
 import { ConversationHeader } from './conversation-header.component.tsx';
@@ -46,6 +47,7 @@ export function ConversationView({ conversationId, data, customerTyping }: Props
   return (
     <div className="conversation">
       <ConversationHeader conversation={data.conversation} customerName={customerName} onUpdate={data.update} />
+      <ConversationSuggestions conversationId={conversationId} />
       <div
         className="timeline"
         ref={logRef}

@@ -22,13 +22,23 @@ export function MessageItem({ message: m, customerName, myId, onCorrectEmotion }
           ? t('conversation.you')
           : (m.authorName ?? t('conversation.you'))
         : m.authorType === 'system'
-          ? t('conversation.system')
+          ? t('reaction.automatic')
           : t('conversation.integration');
+  // Automations write as the system, never under a person's name: labelled as automatic.
+  const automatic = m.authorType === 'system';
   return (
-    <li className={`message ${m.direction}`} data-testid="message" data-direction={m.direction} data-message-id={m.id}>
+    <li
+      className={`message ${m.direction}${automatic ? ' automatic' : ''}`}
+      data-testid="message"
+      data-direction={m.direction}
+      data-message-id={m.id}
+      data-automatic={automatic ? 'true' : undefined}
+    >
       <div className="bubble">
         <div className="message-meta">
-          <span className="author">{author}</span>
+          <span className={automatic ? 'author automatic-label' : 'author'} title={automatic ? t('reaction.automaticHint') : undefined}>
+            {author}
+          </span>
           <time dateTime={m.createdAt} title={formatDateTime(m.createdAt, lang)}>
             {formatTime(m.createdAt, lang)}
           </time>

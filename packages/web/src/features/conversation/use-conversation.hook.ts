@@ -6,6 +6,8 @@ import { correctedLocally } from '../emotion/emotion-labels.ts';
 import { useRealtime } from '../shell/realtime.context.tsx';
 import { addUnique, withMessageEmotion } from './timeline.ts';
 
+export type ReplyInput = { text: string; attachmentIds: string[]; idempotencyKey: string; snippetId?: string };
+
 export type ConversationPatch = { status?: ConversationStatus; assigneeId?: string | null; teamId?: string | null };
 
 type State = {
@@ -20,7 +22,7 @@ type State = {
 const empty = (id: string): State => ({ id, conversation: null, messages: [], notes: [], loading: true, error: null });
 
 export type ConversationData = State & {
-  sendReply: (input: { text: string; attachmentIds: string[]; idempotencyKey: string }) => Promise<void>;
+  sendReply: (input: ReplyInput) => Promise<void>;
   addNote: (text: string) => Promise<void>;
   update: (patch: ConversationPatch) => Promise<void>;
   correctEmotion: (messageId: string, emotion: EmotionLabel) => Promise<void>;
@@ -83,7 +85,7 @@ export function useConversation(id: string): ConversationData {
               case 'message.emotion':
                 if (event.data.conversationId !== id) return s;
                 return { ...s, messages: withMessageEmotion(s.messages, event.data.messageId, event.data.emotion) };
-              case 'customer.mood':
+              default:
                 return s;
             }
           });
@@ -94,8 +96,13 @@ export function useConversation(id: string): ConversationData {
   );
 
   const sendReply = useCallback(
-    async (input: { text: string; attachmentIds: string[]; idempotencyKey: string }) => {
-      const body = { text: input.text, idempotencyKey: input.idempotencyKey, ...(input.attachmentIds.length ? { attachmentIds: input.attachmentIds } : {}) };
+    async (input: ReplyInput) => {
+      const body = {
+        text: input.text,
+        idempotencyKey: input.idempotencyKey,
+        ...(input.attachmentIds.length ? { attachmentIds: input.attachmentIds } : {}),
+        ...(input.snippetId ? { snippetId: input.snippetId } : {}),
+      };
       const result = await api.post<{ message: Message }>(`/api/conversations/${id}/messages`, body);
       setState((s) => (s.id === id ? { ...s, messages: addUnique(s.messages, [result.message]) } : s));
     },

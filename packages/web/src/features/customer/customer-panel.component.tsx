@@ -4,6 +4,7 @@ import { api, query } from '../../api/http-client.ts';
 import { formatDate, formatRelative } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { MoodSummary } from '../emotion/mood-summary.component.tsx';
+import { CustomerTimeline } from '../reaction/customer-timeline.component.tsx';
 import { Link } from '../shell/link.component.tsx';
 import { useRealtime } from '../shell/realtime.context.tsx';
 import { useCustomer } from './use-customer.hook.ts';
@@ -125,6 +126,7 @@ export function CustomerPanel({ customerId, currentId }: { customerId: string | 
     <aside className="customer-panel" data-testid="customer-panel" aria-label={t('customer.panel')}>
       {customer ? <Profile customer={customer} /> : <p className="muted pad">{t('app.loading')}</p>}
       {customerId && <MoodSummary customerId={customerId} />}
+      {customerId && <CustomerTimeline customerId={customerId} />}
       {customerId && <History customerId={customerId} currentId={currentId} />}
     </aside>
   );

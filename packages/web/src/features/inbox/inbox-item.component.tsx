@@ -21,7 +21,7 @@ export function InboxItem({ conversation: c, customer, mood, active, typing, now
   const preview = typing
     ? t('inbox.typing')
     : last
-      ? `${last.direction === 'outbound' ? t('inbox.you') : ''}${last.text || (last.attachmentCount > 0 ? t('inbox.attachment') : '')}`
+      ? `${last.authorType === 'system' ? `${t('reaction.automatic')}: ` : last.direction === 'outbound' ? t('inbox.you') : ''}${last.text || (last.attachmentCount > 0 ? t('inbox.attachment') : '')}`
       : (c.subject ?? t('inbox.noMessages'));
   const when = last?.createdAt ?? c.lastMessageAt ?? c.updatedAt;
 

@@ -156,6 +156,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
           );
           return { ...state, items };
         }
+        default:
+          return state;
       }
     }
   }

@@ -1,4 +1,6 @@
 import { useI18n } from '../../i18n/i18n.context.tsx';
+import { adminSectionsFor } from '../admin/admin-sections.ts';
+import { AttentionNavLink } from '../reaction/attention-nav-link.component.tsx';
 import { useMe, useSession } from '../auth/session.context.tsx';
 import { LanguageSwitch } from './language-switch.component.tsx';
 import { Link } from './link.component.tsx';
@@ -11,6 +13,7 @@ export function AppHeader({ route, unread }: { route: Route; unread: number }) {
   const { logout } = useSession();
   const { state } = useRealtime();
   const online = state === 'online';
+  const [firstSection] = adminSectionsFor(me.role);
 
   return (
     <header className="app-header">
@@ -25,8 +28,12 @@ export function AppHeader({ route, unread }: { route: Route; unread: number }) {
           {t('header.inbox')}
           {unread > 0 && <span className="badge">{unread}</span>}
         </Link>
-        {me.role === 'admin' && (
-          <Link href="/admin/employees" aria-current={route.name === 'admin' ? 'page' : undefined} data-testid="nav-admin">
+        <Link href="/personalisation" aria-current={route.name === 'personalisation' ? 'page' : undefined} data-testid="nav-personalisation">
+          {t('header.personalisation')}
+        </Link>
+        <AttentionNavLink current={route.name === 'attention'} />
+        {firstSection && (
+          <Link href={`/admin/${firstSection}`} aria-current={route.name === 'admin' ? 'page' : undefined} data-testid="nav-admin">
             {t('header.admin')}
           </Link>
         )}

@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { AdminPage } from '../admin/admin-page.component.tsx';
+import { adminSectionsFor } from '../admin/admin-sections.ts';
 import { useMe } from '../auth/session.context.tsx';
+import { PersonalisationPage } from '../personalisation/personalisation-page.component.tsx';
+import { AttentionPage } from '../reaction/attention-page.component.tsx';
+import { ReminderBanner } from '../reaction/reminder-banner.component.tsx';
 import { totalUnread } from '../inbox/inbox.reducer.ts';
 import { useInbox } from '../inbox/use-inbox.hook.ts';
 import { useCustomerTyping } from '../inbox/use-typing.hook.ts';
@@ -17,6 +21,7 @@ export function AppShell() {
   const inbox = useInbox(activeId);
   const typing = useCustomerTyping();
   const unread = totalUnread(inbox.state.items);
+  const sections = adminSectionsFor(me.role);
 
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) ${t('app.name')}` : t('app.name');
@@ -29,9 +34,14 @@ export function AppShell() {
       </a>
       <AppHeader route={route} unread={unread} />
       <ConnectionBanner />
-      {route.name === 'admin' ? (
-        me.role === 'admin' ? (
-          <AdminPage section={route.section} />
+      <ReminderBanner />
+      {route.name === 'attention' ? (
+        <AttentionPage />
+      ) : route.name === 'personalisation' ? (
+        <PersonalisationPage />
+      ) : route.name === 'admin' ? (
+        sections.includes(route.section) ? (
+          <AdminPage section={route.section} sections={sections} />
         ) : (
           <main id="main" className="admin">
             <p className="form-error">{t('admin.forbidden')}</p>

@@ -1,12 +1,14 @@
-export type AdminSection = 'employees' | 'teams' | 'widget';
+export type AdminSection = 'employees' | 'teams' | 'widget' | 'snippets' | 'playbooks';
 
-export type Route = { name: 'inbox'; conversationId: string | null } | { name: 'admin'; section: AdminSection };
+export type Route = { name: 'inbox'; conversationId: string | null } | { name: 'admin'; section: AdminSection } | { name: 'personalisation' } | { name: 'attention' };
 
-const ADMIN_SECTIONS: readonly AdminSection[] = ['employees', 'teams', 'widget'];
+const ADMIN_SECTIONS: readonly AdminSection[] = ['employees', 'teams', 'widget', 'snippets', 'playbooks'];
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   if (parts[0] === 'conversations' && parts[1]) return { name: 'inbox', conversationId: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'personalisation') return { name: 'personalisation' };
+  if (parts[0] === 'attention') return { name: 'attention' };
   if (parts[0] === 'admin') {
     const section = ADMIN_SECTIONS.find((s) => s === parts[1]) ?? 'employees';
     return { name: 'admin', section };
@@ -16,5 +18,7 @@ export function parseRoute(pathname: string): Route {
 
 export function pathOf(route: Route): string {
   if (route.name === 'admin') return `/admin/${route.section}`;
+  if (route.name === 'personalisation') return '/personalisation';
+  if (route.name === 'attention') return '/attention';
   return route.conversationId ? `/conversations/${encodeURIComponent(route.conversationId)}` : '/';
 }

@@ -1,0 +1,9 @@
+import type { Role } from '../../api/api.types.ts';
+import type { AdminSection } from '../shell/route.ts';
+
+// Administrators see every section; managers look after the snippets their teams use.
+export function adminSectionsFor(role: Role): readonly AdminSection[] {
+  if (role === 'admin') return ['employees', 'teams', 'widget', 'snippets', 'playbooks'];
+  if (role === 'manager') return ['snippets'];
+  return [];
+}
