@@ -109,3 +109,25 @@ export const loadXed = (dir: string, language: 'es' | 'en', split: 'train' | 'de
   }
   return examples;
 };
+
+/**
+ * Extra labelled rows, e.g. employees' corrections from `npm run emotion:corrections`: a TSV with a header
+ * holding `text`, `emotion` and `language` (es/en; other rows are skipped). A literal "\\n" is a line break.
+ */
+export const loadExtraTsv = (file: string): Array<Example & { language: 'es' | 'en' }> => {
+  if (!existsSync(file)) throw new Error(`--extra: no file ${file}`);
+  const [header, ...rows] = lines(file);
+  const columns = (header ?? '').split('\t');
+  const [text, emotion, language] = ['text', 'emotion', 'language'].map((c) => columns.indexOf(c));
+  if (text === -1 || emotion === -1 || language === -1) throw new Error(`--extra: ${file} needs the columns text, emotion and language`);
+  const examples: Array<Example & { language: 'es' | 'en' }> = [];
+  for (const row of rows) {
+    const fields = row.split('\t');
+    const lang = fields[language!];
+    const label = fields[emotion!] ?? '';
+    if ((lang !== 'es' && lang !== 'en') || !(label in EMOTION_INDEX)) continue;
+    const example = fromLabels((fields[text!] ?? '').replaceAll('\\n', '\n'), [label as Emotion], 'extra');
+    if (example) examples.push({ ...example, language: lang });
+  }
+  return examples;
+};

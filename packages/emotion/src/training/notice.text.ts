@@ -1,11 +1,11 @@
 /** The NOTICE shipped beside the model: every data source the weights were learnt from, with licence and citation. */
-export const noticeText = (permissiveOnly: boolean, spanishXed: boolean): string => `Vínculo emotion model — data sources
+export const noticeText = (permissiveOnly: boolean, spanishXed: boolean, extraRows = 0): string => `Vínculo emotion model — data sources
 =====================================
 
 The weights in this folder were learnt by packages/emotion/src/training/train.cli.ts
 (${permissiveOnly ? 'npm run emotion:train -- --permissive-only' : 'npm run emotion:train'}) from the data below.
 The customer-service lexicon and rules (packages/emotion/src/lexicon) were written for Vínculo.
-${permissiveOnly ? '' : `
+${extraRows ? `Also ${extraRows} rows labelled by the deploying organisation's employees (--extra), under its own terms.\n` : ''}${permissiveOnly ? '' : `
 EmoEvent (Spanish and English tweets), EmoEvalEs@IberLEF 2021 train split
   Source: https://github.com/fmplaza/EmoEvent (commit f55f01c78e77fb2c711b40f3ff6925f605bc5101)
   Licence: unclear. The author's Hugging Face release declares Apache-2.0; the research group's

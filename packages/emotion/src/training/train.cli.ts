@@ -7,7 +7,7 @@ import { EMOTIONS } from '../emotion.types.ts';
 import { DENSE_FEATURES, type FeatureConfig } from '../features/feature.extractor.ts';
 import { blendModels, createLinearModel, quantizeInt8, type LinearModel } from '../model/logistic-regression.model.ts';
 import { writeModel, type LanguageModels } from '../model/model.store.ts';
-import { datasetsDir, loadEmoEvent, loadXed, type Example } from './datasets.loader.ts';
+import { datasetsDir, loadEmoEvent, loadExtraTsv, loadXed, type Example } from './datasets.loader.ts';
 import { devFigures, formatFigure } from './dev-figures.ts';
 import { encodeExamples, type EncodedSet } from './feature.encoder.ts';
 import { buildTrigramProfile } from './language-profile.builder.ts';
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     'source-weight': { type: 'string', multiple: true, default: [] },
     only: { type: 'string' },
     'every-epoch': { type: 'boolean', default: false },
+    extra: { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -56,6 +57,8 @@ const rows = (1 << features.bits) + DENSE_FEATURES.length;
 // figures at every weight tried, so they are used only when EmoEvent is left out. XED English helps a little.
 const sourceWeights = { 'emoevent-es': 1, 'emoevent-en': 1, goemotions: 1, 'xed-es': args['xed-weight'] !== undefined ? Number(args['xed-weight']) : permissiveOnly ? 1 : 0, 'xed-en': 0.5, 'xed-en-neutral': 0.3,
   'emoevent-en-cross': Number(args['cross-weight']), 'emoevent-es-cross': Number(args['cross-weight']),
+  // Corrected customer-service messages are few and in our own register: each counts twice.
+  extra: 2,
 };
 for (const pair of args['source-weight'] ?? []) {
   const [name = '', weight = ''] = pair.split('=');
@@ -64,6 +67,9 @@ for (const pair of args['source-weight'] ?? []) {
 const only = args.only === 'es' || args.only === 'en' ? args.only : undefined;
 
 log(`datasets: ${dir}${permissiveOnly ? ' (permissive only: GoEmotions + XED, no EmoEvent)' : ''}`);
+const extraFiles = args.extra ?? [];
+const extra = extraFiles.flatMap((file) => loadExtraTsv(resolve(file)));
+if (extraFiles.length) log(`extra labelled rows: ${extra.length} from ${extraFiles.join(', ')}`);
 // The permissive model must not carry anything derived from EmoEvent, not even letter statistics.
 const tweetsFor = (language: 'es' | 'en'): Example[] => (permissiveOnly ? [] : loadEmoEvent(dir, language, 'train'));
 const profile = buildTrigramProfile(
@@ -129,7 +135,7 @@ const calibrate = (language: 'es' | 'en', set: TrainingSet, tweets: TrainingSet)
 
 for (const language of ['es', 'en'] as const) {
   if (only && only !== language) continue;
-  const set = buildTrainingSet(dir, language, permissiveOnly, sourceWeights, Number(args.alpha));
+  const set = buildTrainingSet(dir, language, permissiveOnly, sourceWeights, Number(args.alpha), extra.filter((e) => e.language === language));
   const general = trainEnsemble(language, set, 'general');
   engine.general[language] = quantizeInt8(general);
   if (!engine.social) continue;
@@ -175,6 +181,6 @@ if (only) {
     engine.general,
     engine.social,
   );
-  writeFileSync(resolve(out, 'NOTICE'), noticeText(permissiveOnly, sourceWeights['xed-es'] > 0));
+  writeFileSync(resolve(out, 'NOTICE'), noticeText(permissiveOnly, sourceWeights['xed-es'] > 0, extra.length));
   log(`wrote ${out} (weights ${(bytes / 1048576).toFixed(1)} MiB)`);
 }

@@ -32,6 +32,8 @@ export const buildTrainingSet = (
   permissiveOnly: boolean,
   sourceWeights: SourceWeights,
   alpha: number,
+  // Rows labelled by people in the product (corrections): customer-service text, the register we serve.
+  extra: readonly Example[] = [],
 ): TrainingSet => {
   const examples: Example[] = [];
   if (!permissiveOnly) examples.push(...loadEmoEvent(dir, language, 'train'));
@@ -42,6 +44,7 @@ export const buildTrainingSet = (
   }
   examples.push(...loadXed(dir, language, 'train'));
   if (language === 'en') examples.push(...loadGoEmotions(dir, 'train'));
+  examples.push(...extra);
   const weights = classWeights(examples, alpha);
   const weightOf = (example: Example): number => {
     const perClass = weights.get(example.source);
