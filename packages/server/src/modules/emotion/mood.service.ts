@@ -1,4 +1,5 @@
-import type { MessageEmotion, MoodTrend, PolarityLabel } from '../../platform/db/database.types.ts';
+import { sql } from 'kysely';
+import type { EmotionLabel, MessageEmotion, MoodTrend, PolarityLabel } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { appendStreamEvents, workspaceStream, type StreamEvent } from '../../platform/realtime/stream-log.ts';
 import { getCustomer } from '../customers/customer.service.ts';
@@ -17,52 +18,71 @@ export function toMoodView(row: MoodRow, now = new Date()): MoodView {
 
 export type MoodUpdate = { customerId: string; mood: MoodView; events: StreamEvent[] };
 
-// One inbound message moves the customer's mood. The mood row is locked so two messages of the
-// same customer arriving together are applied one after the other.
-export async function applyMessageToMood(
-  scope: TenantScope,
-  input: { customerId: string; messageId: string; at: Date; emotion: MessageEmotion },
-): Promise<MoodUpdate> {
+export type MoodInput = { customerId: string; messageId: string; at: Date; emotion: MessageEmotion };
+
+const byCustomerThenTime = (a: MoodInput, b: MoodInput) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : a.at.getTime() - b.at.getTime());
+
+// Inbound messages move their customers' moods, a batch in one transaction with one stream append
+// (every workspace event queues on the stream head's lock). Mood rows are locked in customer order,
+// so two batches never deadlock, and each customer's messages are applied in message time order.
+export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[]): Promise<{ moods: Array<{ customerId: string; mood: MoodView }>; events: StreamEvent[] }> {
+  if (!inputs.length) return { moods: [], events: [] };
+  const sorted = [...inputs].sort(byCustomerThenTime);
+  const customerIds = [...new Set(sorted.map((i) => i.customerId))];
   return scope.transaction(async (trx) => {
     await trx
-      .insertInto('customer_moods', { customer_id: input.customerId, score: 0, trend: 'stable', alert: false, updated_at: new Date(0) })
+      .insertInto('customer_moods', customerIds.map((id) => ({ customer_id: id, score: 0, trend: 'stable' as const, alert: false, updated_at: new Date(0) })))
       .onConflict((oc) => oc.column('customer_id').doNothing())
       .execute();
-    const prior = await trx.selectFrom('customer_moods').selectAll().where('customer_id', '=', input.customerId).forUpdate().executeTakeFirstOrThrow();
-    const earlier = await trx
-      .selectFrom('customer_mood_points')
-      .select('score')
-      .where('customer_id', '=', input.customerId)
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(3)
-      .execute();
-    const e = effectiveEmotion(input.emotion);
-    const isFirst = prior.updated_at.getTime() === 0;
-    const step = nextMood(isFirst ? null : { score: prior.score, updatedAt: prior.updated_at }, { at: input.at, ...e }, earlier.map((r) => r.score).reverse());
-    await trx
-      .insertInto('customer_mood_points', {
-        customer_id: input.customerId,
-        message_id: input.messageId,
-        at: input.at,
-        emotion: e.emotion,
-        valence: e.valence,
-        intensity: e.intensity,
-        score: step.score,
-      })
-      .execute();
-    const row = await trx
-      .updateTable('customer_moods')
-      .set({ score: step.score, trend: step.trend, alert: step.alert, updated_at: input.at })
-      .where('customer_id', '=', input.customerId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const mood = toMoodView(row);
-    const events = await appendStreamEvents(trx.db, scope.workspaceId, [
-      { stream: workspaceStream(scope.workspaceId), type: 'customer.mood', data: { customerId: input.customerId, mood } },
-    ]);
-    return { customerId: input.customerId, mood, events };
+    const priors = await trx.selectFrom('customer_moods').selectAll().where('customer_id', 'in', customerIds).orderBy('customer_id').forUpdate().execute();
+    const earlier = await lastScores(trx, customerIds);
+    const prior = new Map(priors.map((r) => [r.customer_id, r]));
+    const points: Array<{ customer_id: string; message_id: string; at: Date; emotion: EmotionLabel; valence: number; intensity: number; score: number }> = [];
+    const applied = new Map<string, MoodRow>();
+    for (const input of sorted) {
+      const before = applied.get(input.customerId) ?? prior.get(input.customerId)!;
+      const scores = earlier.get(input.customerId) ?? [];
+      const e = effectiveEmotion(input.emotion);
+      const isFirst = before.updated_at.getTime() === 0;
+      const step = nextMood(isFirst ? null : { score: before.score, updatedAt: before.updated_at }, { at: input.at, ...e }, scores.slice(-3));
+      scores.push(step.score);
+      earlier.set(input.customerId, scores);
+      points.push({ customer_id: input.customerId, message_id: input.messageId, at: input.at, emotion: e.emotion, valence: e.valence, intensity: e.intensity, score: step.score });
+      applied.set(input.customerId, { score: step.score, trend: step.trend, alert: step.alert, updated_at: input.at });
+    }
+    await trx.insertInto('customer_mood_points', points).execute();
+    const finals = [...applied.entries()];
+    const values = sql.join(finals.map(([id, r]) => sql`(${id}::uuid, ${r.score}::real, ${r.trend}::text, ${r.alert}::boolean, ${r.updated_at}::timestamptz)`));
+    await sql`
+      update customer_moods m set score = v.score, trend = v.trend, alert = v.alert, updated_at = v.updated_at
+      from (values ${values}) as v (customer_id, score, trend, alert, updated_at)
+      where m.workspace_id = ${scope.workspaceId} and m.customer_id = v.customer_id`.execute(trx.db);
+    // One event per customer: it carries the mood as it now is, which is all a screen shows.
+    const moods = finals.map(([customerId, row]) => ({ customerId, mood: toMoodView(row) }));
+    const events = await appendStreamEvents(
+      trx.db,
+      scope.workspaceId,
+      moods.map((m) => ({ stream: workspaceStream(scope.workspaceId), type: 'customer.mood', data: m })),
+    );
+    return { moods, events };
   });
+}
+
+// The scores after each customer's last three messages, oldest first (for the trend), in one query.
+async function lastScores(trx: TenantScope, customerIds: string[]): Promise<Map<string, number[]>> {
+  const ids = sql.join(customerIds.map((id) => sql`(${id}::uuid)`));
+  const rows = await sql<{ customer_id: string; score: number }>`
+    select b.customer_id, p.score
+    from (values ${ids}) as b (customer_id)
+    cross join lateral (
+      select score, at, id from customer_mood_points
+      where workspace_id = ${trx.workspaceId} and customer_id = b.customer_id
+      order by at desc, id desc limit 3
+    ) p
+    order by b.customer_id, p.at, p.id`.execute(trx.db);
+  const out = new Map<string, number[]>();
+  for (const r of rows.rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), r.score]);
+  return out;
 }
 
 // After a correction the whole timeline is replayed, so every later point reflects it.

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { MessageEmotion, MoodTrend } from '../../platform/db/database.types.ts';
+import type { MessageEmotion } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
-import { effectiveEmotion, nextMood } from '../emotion/mood.model.ts';
-import { toMoodView } from '../emotion/mood.service.ts';
+import { effectiveEmotion } from '../emotion/mood.model.ts';
 import type { Field } from './playbook.schema.ts';
 import {
   contactTimes,
@@ -17,6 +16,7 @@ import {
   type HistoryConversation,
   type HistoryMessage,
 } from './customer-state.ts';
+import { projectMoods } from './live-mood.ts';
 
 const DAY = 86_400_000;
 const HISTORY_LIMIT = 2000;
@@ -38,23 +38,30 @@ export type LiveInput = { customerId: string; conversationId: string; messageId:
 export type LiveState = { state: CustomerState; customer: CustomerRow; moodScore: number | null; context: ConversationContext; trusted: Person | null };
 
 const date = (v: unknown) => new Date(v as string);
+// Points read per customer: the last three before the batch, plus slack for points of messages
+// committed out of order, which projectMoods skips.
+const POINTS_READ = 8;
 
-// The customer's state right after this message and the conversation's context, in ONE statement
-// (this runs for every unhappy message, so round trips matter), loading only what the candidate
-// playbooks read. One snapshot also keeps the mood row and its points consistent.
-export async function loadLiveState(scope: TenantScope, input: LiveInput, need: { fields: Set<Field>; contactDays: number; trusted: boolean }): Promise<LiveState> {
+// The customers' states right after each message of a batch and their conversations' context, in
+// ONE statement (one row per conversation), loading only what the candidate playbooks read. One
+// snapshot also keeps the mood rows and their points consistent. Same order as `inputs`.
+export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], need: { fields: Set<Field>; contactDays: number; trusted: boolean }): Promise<LiveState[]> {
+  if (!inputs.length) return [];
   const wantsHistory = need.fields.has('contactsInDays') || need.fields.has('waitingMinutes');
   const wantsConversations = wantsHistory || need.fields.has('openConversations');
   const days = Math.min(91, Math.max(need.fields.has('waitingMinutes') ? 7 : 0, need.contactDays + 1));
-  const since = new Date(input.at.getTime() - days * DAY);
+  const times = inputs.map((i) => i.at.getTime());
+  const since = new Date(Math.min(...times) - days * DAY);
+  const newest = new Date(Math.max(...times));
   const none = sql<null>`null`;
-  const row = await scope
+  const rows = await scope
     .selectFrom('conversations')
     .innerJoin('customers', (j) => j.onRef('customers.id', '=', 'conversations.customer_id').onRef('customers.workspace_id', '=', 'conversations.workspace_id'))
     .innerJoin('workspaces', 'workspaces.id', 'conversations.workspace_id')
     .leftJoin('employees as assignee', (j) => j.onRef('assignee.id', '=', 'conversations.assignee_id').onRef('assignee.workspace_id', '=', 'conversations.workspace_id'))
     .leftJoin('customer_moods', 'customer_moods.customer_id', 'conversations.customer_id')
     .select([
+      'conversations.id as conversation_id',
       'conversations.assignee_id',
       'conversations.team_id',
       'assignee.name as assignee_name',
@@ -64,19 +71,19 @@ export async function loadLiveState(scope: TenantScope, input: LiveInput, need: 
       'customers.name as customer_name',
       'customers.locale as customer_locale',
       'customers.attributes',
-      'customer_moods.score as mood_score',
       'customer_moods.trend as mood_trend',
-      'customer_moods.updated_at as mood_updated_at',
     ])
     .select((eb) => [
       jsonArrayFrom(
         eb
           .selectFrom('customer_mood_points')
-          .select(['customer_mood_points.message_id', 'customer_mood_points.score'])
+          .select(['customer_mood_points.message_id', 'customer_mood_points.at', 'customer_mood_points.score'])
           .whereRef('customer_mood_points.customer_id', '=', 'conversations.customer_id')
+          .where('customer_mood_points.at', '<=', newest)
+          .where('customer_mood_points.message_id', 'not in', inputs.map((i) => i.messageId))
           .orderBy('customer_mood_points.at', 'desc')
           .orderBy('customer_mood_points.id', 'desc')
-          .limit(4),
+          .limit(POINTS_READ),
       ).as('points'),
       wantsHistory
         ? jsonArrayFrom(
@@ -111,54 +118,58 @@ export async function loadLiveState(scope: TenantScope, input: LiveInput, need: 
           ).as('trusted')
         : none.as('trusted'),
     ])
-    .where('conversations.id', '=', input.conversationId)
-    .executeTakeFirstOrThrow();
+    .where('conversations.id', 'in', [...new Set(inputs.map((i) => i.conversationId))])
+    .execute();
+  const byConversation = new Map(rows.map((r) => [r.conversation_id, r]));
 
-  const history: HistoryMessage[] = (row.history ?? [])
-    .map((h) => ({ conversationId: h.conversation_id, direction: h.direction, authorType: h.author_type, at: date(h.created_at) }))
-    .reverse();
-  const conversations: HistoryConversation[] = (row.conversations ?? []).map((c) => ({ id: c.id, status: c.status, createdAt: date(c.created_at), resolvedAt: c.resolved_at ? date(c.resolved_at) : null }));
-  const moodRow = row.mood_score !== null && row.mood_trend !== null && row.mood_updated_at ? { score: row.mood_score, trend: row.mood_trend, updated_at: row.mood_updated_at } : null;
-  const mood = projectMood(moodRow, row.points, input);
-  const open = openAt(conversations, input.at, input.at);
-  const contacts = contactTimes(history, input.at);
-  const customer: CustomerRow = { id: row.customer_id, name: row.customer_name, locale: row.customer_locale, attributes: row.attributes };
-  const state: CustomerState = {
-    ...messageState(input.emotion, input.text),
-    moodScore: mood?.score,
-    moodTrend: mood?.trend,
-    contacts: (d) => contactsWithin(contacts, input.at, d),
-    waitingMinutes: wantsHistory ? waitingMinutes(history, open, input.at) : undefined,
-    openConversations: wantsConversations ? open.size : undefined,
-    customerValue: valueOf(customer.attributes),
-    segment: segmentOf(customer.attributes),
-    lastSurveyScore: undefined,
-  };
-  return {
-    state,
-    customer,
-    moodScore: mood?.score ?? null,
-    context: {
-      assigneeId: row.assignee_id,
-      teamId: row.team_id,
-      assignee: row.assignee_id && row.assignee_name ? { id: row.assignee_id, name: row.assignee_name } : null,
-      company: row.company,
-      defaultLocale: typeof row.settings.defaultLocale === 'string' ? row.settings.defaultLocale : undefined,
-    },
-    trusted: row.trusted ? { id: row.trusted.id, name: row.trusted.name } : null,
-  };
-}
+  // Every conversation row of a customer carries the same points; one per customer is enough.
+  const byCustomer = new Map(rows.map((r) => [r.customer_id, r]));
+  const messagesOf = new Map<string, LiveInput[]>();
+  for (const i of [...inputs].sort((a, b) => a.at.getTime() - b.at.getTime())) messagesOf.set(i.customerId, [...(messagesOf.get(i.customerId) ?? []), i]);
+  const moods = new Map(
+    [...messagesOf].map(([customerId, list]) => {
+      const row = byCustomer.get(customerId);
+      const points = (row?.points ?? []).map((p) => ({ messageId: p.message_id, at: date(p.at), score: p.score }));
+      return [customerId, projectMoods(points, row?.mood_trend ?? null, list)] as const;
+    }),
+  );
 
-// The mood listener runs beside this one and may not have applied this message yet: when its
-// point is missing, the same model applies it here, so both always agree.
-function projectMood(row: { score: number; trend: MoodTrend; updated_at: Date } | null, points: Array<{ message_id: string; score: number }>, input: LiveInput) {
-  if (row && points[0]?.message_id === input.messageId) return { score: row.score, trend: row.trend };
-  const known = row && row.updated_at.getTime() > 0 ? row : null;
-  if (!input.emotion) return known ? { score: toMoodView({ ...known, alert: false }, input.at).score, trend: known.trend } : undefined;
-  const prior = known ? { score: known.score, updatedAt: known.updated_at } : null;
-  const earlier = points.filter((p) => p.message_id !== input.messageId).slice(0, 3).map((p) => p.score).reverse();
-  const step = nextMood(prior, { at: input.at, ...effectiveEmotion(input.emotion) }, earlier);
-  return { score: step.score, trend: step.trend };
+  return inputs.map((input) => {
+    const row = byConversation.get(input.conversationId);
+    if (!row) throw new Error(`Conversation ${input.conversationId} not found`);
+    const history: HistoryMessage[] = (row.history ?? [])
+      .map((h) => ({ conversationId: h.conversation_id, direction: h.direction, authorType: h.author_type, at: date(h.created_at) }))
+      .reverse();
+    const conversations: HistoryConversation[] = (row.conversations ?? []).map((c) => ({ id: c.id, status: c.status, createdAt: date(c.created_at), resolvedAt: c.resolved_at ? date(c.resolved_at) : null }));
+    const mood = moods.get(input.customerId)?.get(input.messageId);
+    const open = openAt(conversations, input.at, input.at);
+    const contacts = contactTimes(history, input.at);
+    const customer: CustomerRow = { id: row.customer_id, name: row.customer_name, locale: row.customer_locale, attributes: row.attributes };
+    const state: CustomerState = {
+      ...messageState(input.emotion, input.text),
+      moodScore: mood?.score,
+      moodTrend: mood?.trend,
+      contacts: (d) => contactsWithin(contacts, input.at, d),
+      waitingMinutes: wantsHistory ? waitingMinutes(history, open, input.at) : undefined,
+      openConversations: wantsConversations ? open.size : undefined,
+      customerValue: valueOf(customer.attributes),
+      segment: segmentOf(customer.attributes),
+      lastSurveyScore: undefined,
+    };
+    return {
+      state,
+      customer,
+      moodScore: mood?.score ?? null,
+      context: {
+        assigneeId: row.assignee_id,
+        teamId: row.team_id,
+        assignee: row.assignee_id && row.assignee_name ? { id: row.assignee_id, name: row.assignee_name } : null,
+        company: row.company,
+        defaultLocale: typeof row.settings.defaultLocale === 'string' ? row.settings.defaultLocale : undefined,
+      },
+      trusted: row.trusted ? { id: row.trusted.id, name: row.trusted.name } : null,
+    };
+  });
 }
 
 export async function customerHistory(scope: TenantScope, customerId: string, since: Date): Promise<HistoryMessage[]> {

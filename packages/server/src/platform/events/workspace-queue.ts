@@ -1,0 +1,41 @@
+type Pending<T> = { item: T; done: () => void; fail: (err: unknown) => void };
+type Lane<T> = { queue: Pending<T>[]; running: boolean };
+
+export type WorkspaceQueueOptions = { maxBatch: number };
+
+// Group commit per workspace: every workspace event queues on its stream head's row lock until
+// commit, so items that arrive while a workspace's batch is being written gather into its next
+// batch and share one transaction. A lone item waits only for the current I/O turn. The returned
+// promise settles once the item is written, so a bus listener that returns it is awaited by
+// bus.close(), which therefore drains the queue on shutdown.
+export function createWorkspaceQueue<T extends { workspaceId: string }>(
+  flush: (workspaceId: string, items: T[]) => Promise<void>,
+  options: WorkspaceQueueOptions,
+): (item: T) => Promise<void> {
+  const lanes = new Map<string, Lane<T>>();
+  const run = async (workspaceId: string, batch: Pending<T>[]): Promise<void> => {
+    try {
+      await flush(workspaceId, batch.map((p) => p.item));
+      for (const p of batch) p.done();
+    } catch (err) {
+      if (batch.length === 1) return batch[0]!.fail(err);
+      // One bad item must not sink the others: retry them one by one (each failure is reported).
+      for (const p of batch) await run(workspaceId, [p]);
+    }
+  };
+  const drain = async (workspaceId: string, lane: Lane<T>) => {
+    while (lane.queue.length) await run(workspaceId, lane.queue.splice(0, options.maxBatch));
+    lane.running = false;
+    lanes.delete(workspaceId);
+  };
+  return (item) =>
+    new Promise<void>((done, fail) => {
+      let lane = lanes.get(item.workspaceId);
+      if (!lane) lanes.set(item.workspaceId, (lane = { queue: [], running: false }));
+      lane.queue.push({ item, done, fail });
+      if (lane.running) return;
+      lane.running = true;
+      const started = lane;
+      setImmediate(() => void drain(item.workspaceId, started));
+    });
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createInProcessBus } from '../src/platform/events/event-bus.ts';
+import { createWorkspaceQueue } from '../src/platform/events/workspace-queue.ts';
+
+type Item = { workspaceId: string; n: number };
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+test('items that arrive while a batch is written gather into the next one, per workspace, in order', async () => {
+  const batches: Array<[string, number[]]> = [];
+  const enqueue = createWorkspaceQueue<Item>(
+    async (ws, items) => {
+      batches.push([ws, items.map((i) => i.n)]);
+      await tick();
+    },
+    { maxBatch: 3 },
+  );
+  const first = enqueue({ workspaceId: 'a', n: 1 });
+  await new Promise((r) => setImmediate(r));
+  const rest = [2, 3, 4, 5].map((n) => enqueue({ workspaceId: 'a', n }));
+  const other = enqueue({ workspaceId: 'b', n: 9 });
+  await Promise.all([first, ...rest, other]);
+  assert.deepEqual(batches, [
+    ['a', [1]],
+    ['b', [9]],
+    ['a', [2, 3, 4]],
+    ['a', [5]],
+  ]);
+});
+
+test('a failed batch is retried item by item: only the bad item fails', async () => {
+  const written: number[] = [];
+  const enqueue = createWorkspaceQueue<Item>(
+    async (_ws, items) => {
+      if (items.some((i) => i.n === 2)) throw new Error('bad item');
+      written.push(...items.map((i) => i.n));
+    },
+    { maxBatch: 10 },
+  );
+  const results = await Promise.allSettled([1, 2, 3].map((n) => enqueue({ workspaceId: 'a', n })));
+  assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+  assert.deepEqual(written, [1, 3]);
+});
+
+test('bus.close() waits until queued items are written', async () => {
+  const errors: unknown[] = [];
+  const bus = createInProcessBus<{ item: Item }>((_type, err) => errors.push(err));
+  const written: number[] = [];
+  const enqueue = createWorkspaceQueue<Item>(
+    async (_ws, items) => {
+      await tick();
+      written.push(...items.map((i) => i.n));
+    },
+    { maxBatch: 2 },
+  );
+  bus.subscribe('item', (i) => enqueue(i));
+  for (let n = 1; n <= 5; n++) bus.publish('item', { workspaceId: 'a', n });
+  await bus.close();
+  assert.deepEqual(written, [1, 2, 3, 4, 5]);
+  assert.deepEqual(errors, []);
+});
