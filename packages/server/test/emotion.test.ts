@@ -63,6 +63,14 @@ for (const backend of backends()) {
       assert.equal(emotion.alert, true);
       assert.ok(emotion.cues.length > 0, 'cues say why');
       assert.match(emotion.model, /^vinculo-emotion\//);
+      // The customer's new mood travels in the same frame (no second event per message) and is what gets stored.
+      const live2 = eventOf(live).data.mood;
+      assert.equal(live2.customerId, v.customerId);
+      assert.equal(live2.mood.label, 'negative');
+      assert.equal(live2.point.messageId, eventOf(live).data.message.id);
+      const stored = await pointsAfter(v.customerId, 1);
+      assert.equal(stored.points[0].score, live2.point.score);
+      assert.equal(stored.current.trend, live2.mood.trend);
 
       const listed = await call(app, 'GET', `/api/conversations/${conversationId}/messages`, { session: acme.admin });
       assert.equal(listed.body.items[0].emotion.emotion, emotion.emotion);

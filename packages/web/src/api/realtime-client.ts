@@ -1,4 +1,4 @@
-import { parseServerFrame, realtimeUrl, reconnectDelay, type RealtimeEvent, type TypingSignal } from './realtime-frames.ts';
+import { moodEventOf, parseServerFrame, realtimeUrl, reconnectDelay, type RealtimeEvent, type TypingSignal } from './realtime-frames.ts';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting';
 
@@ -58,6 +58,10 @@ export function createRealtimeClient(): RealtimeClient {
           if (lastSeq !== null && frame.seq <= lastSeq) return;
           lastSeq = frame.seq;
           for (const l of listeners) l.event?.(frame.event);
+          {
+            const mood = moodEventOf(frame.event);
+            if (mood) for (const l of listeners) l.event?.(mood);
+          }
           break;
         case 'reset':
           lastSeq = frame.resumesAt - 1;

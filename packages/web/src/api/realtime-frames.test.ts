@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseServerFrame, realtimeUrl, reconnectDelay } from './realtime-frames.ts';
+import { moodEventOf, parseServerFrame, realtimeUrl, reconnectDelay } from './realtime-frames.ts';
 
 test('event frames are parsed; malformed or unknown ones are dropped', () => {
   const frame = parseServerFrame(JSON.stringify({ type: 'event', stream: 'workspace:w', seq: 7, event: { type: 'note.created', data: { note: { id: 'n1' } } } }));
@@ -39,4 +39,17 @@ test('reconnect delay grows and is capped at about three seconds', () => {
 test('socket URL follows the page scheme and resumes with since', () => {
   assert.equal(realtimeUrl({ protocol: 'https:', host: 'app.example.com' }, 41), 'wss://app.example.com/api/realtime?since=41');
   assert.equal(realtimeUrl({ protocol: 'http:', host: 'localhost:5173' }, null), 'ws://localhost:5173/api/realtime');
+});
+
+test('the mood inside a message frame becomes the customer.mood event mood consumers listen to', () => {
+  const mood = { score: -0.4, label: 'negative', trend: 'worsening', alert: true, updatedAt: '2025-01-01T10:00:00.000Z' };
+  const point = { messageId: 'm', at: '2025-01-01T10:00:00.000Z', emotion: 'anger', valence: -0.9, score: -0.4 };
+  const frame = parseServerFrame(
+    JSON.stringify({ type: 'event', stream: 's', seq: 4, event: { type: 'message.created', data: { message: { id: 'm' }, conversation: { id: 'c' }, mood: { customerId: 'u', mood, point } } } }),
+  );
+  assert.equal(frame?.type, 'event');
+  const derived = frame?.type === 'event' ? moodEventOf(frame.event) : null;
+  assert.deepEqual(derived, { type: 'customer.mood', data: { customerId: 'u', mood, point } });
+  const plain = parseServerFrame(JSON.stringify({ type: 'event', stream: 's', seq: 5, event: { type: 'message.created', data: { message: { id: 'n' }, conversation: { id: 'c' } } } }));
+  assert.equal(plain?.type === 'event' ? moodEventOf(plain.event) : 'x', null, "an employee's message brings no mood");
 });

@@ -1,4 +1,4 @@
-import type { Conversation, Message, MessageEmotion, Mood, Note } from './api.types.ts';
+import type { Conversation, Message, MessageEmotion, Mood, MoodPoint, Note } from './api.types.ts';
 import type { Reminder, Suggestion, TimelineItem } from './reaction-types.ts';
 
 // Server → client frames of GET /api/realtime, validated just enough to trust their shape.
@@ -6,13 +6,23 @@ import type { Reminder, Suggestion, TimelineItem } from './reaction-types.ts';
 export type RealtimeEvent =
   | { type: 'conversation.created'; data: { conversation: Conversation } }
   | { type: 'conversation.updated'; data: { conversation: Conversation; changes: Record<string, unknown> } }
-  | { type: 'message.created'; data: { message: Message; conversation: Conversation } }
+  // A customer's message carries the mood it leads to (and its timeline point).
+  | { type: 'message.created'; data: { message: Message; conversation: Conversation; mood?: CustomerMood } }
   | { type: 'note.created'; data: { note: Note } }
   | { type: 'message.emotion'; data: { conversationId: string; messageId: string; emotion: MessageEmotion } }
-  | { type: 'customer.mood'; data: { customerId: string; mood: Mood } }
+  | { type: 'customer.mood'; data: CustomerMood }
   | { type: 'suggestion.created' | 'suggestion.updated'; data: { suggestion: Suggestion } }
   | { type: 'reminder.created' | 'reminder.due' | 'reminder.updated'; data: { reminder: Reminder } }
   | { type: 'customer.timeline'; data: { customerId: string; items: TimelineItem[] } };
+
+export type CustomerMood = { customerId: string; mood: Mood; point?: MoodPoint };
+
+// The mood inside a message's frame, as the customer.mood event every mood consumer listens to.
+export function moodEventOf(event: RealtimeEvent): RealtimeEvent | null {
+  if (event.type !== 'message.created' || !event.data.mood) return null;
+  const m = event.data.mood;
+  return typeof m.customerId === 'string' && typeof m.mood?.score === 'number' ? { type: 'customer.mood', data: m } : null;
+}
 
 export type TypingSignal = {
   kind: 'typing';

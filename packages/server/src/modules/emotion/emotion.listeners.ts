@@ -12,11 +12,11 @@ type Sensed = MessageEventPayload & { emotion: NonNullable<MessageEventPayload['
 export function registerEmotionListeners(ctx: AppContext): void {
   const enqueue = createWorkspaceQueue<Sensed>(
     async (workspaceId, items) => {
-      const { events } = await applyMessagesToMood(
+      // Stores what each message's own event already showed (see projectMood): nothing more to send.
+      await applyMessagesToMood(
         tenantScope(ctx.db, workspaceId),
         items.map((m) => ({ customerId: m.customerId, messageId: m.messageId, at: new Date(m.createdAt), emotion: m.emotion })),
       );
-      ctx.bus.publish('stream.appended', { workspaceId, events });
     },
     { maxBatch: 500 },
   );

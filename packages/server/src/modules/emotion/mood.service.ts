@@ -22,11 +22,37 @@ export type MoodInput = { customerId: string; messageId: string; at: Date; emoti
 
 const byCustomerThenTime = (a: MoodInput, b: MoodInput) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : a.at.getTime() - b.at.getTime());
 
-// Inbound messages move their customers' moods, a batch in one transaction with one stream append
-// (every workspace event queues on the stream head's lock). Mood rows are locked in customer order,
+export type ProjectedMood = { customerId: string; mood: MoodView; point: MoodPointView };
+
+// What a new message does to the mood, worked out from the stored points with the same model the
+// mood listener applies, so it can travel inside the message's own event: one frame per message
+// to every employee instead of two. The listener then stores it. Two messages of one customer in
+// the same instant may show a slightly different live score than the stored one; a reload shows
+// the stored one.
+export async function projectMood(scope: TenantScope, input: MoodInput): Promise<ProjectedMood> {
+  const last = await scope
+    .selectFrom('customer_mood_points')
+    .select(['score', 'at'])
+    .where('customer_id', '=', input.customerId)
+    .where('message_id', '!=', input.messageId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(3)
+    .execute();
+  const e = effectiveEmotion(input.emotion);
+  const prior = last[0] ? { score: last[0].score, updatedAt: last[0].at } : null;
+  const step = nextMood(prior, { at: input.at, ...e }, last.map((p) => p.score).reverse());
+  return {
+    customerId: input.customerId,
+    mood: toMoodView({ score: step.score, trend: step.trend, alert: step.alert, updated_at: input.at }, input.at),
+    point: { messageId: input.messageId, at: input.at.toISOString(), emotion: e.emotion, valence: e.valence, score: step.score },
+  };
+}
+
+// Inbound messages move their customers' moods, a batch in one transaction. Mood rows are locked in customer order,
 // so two batches never deadlock, and each customer's messages are applied in message time order.
-export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[]): Promise<{ moods: Array<{ customerId: string; mood: MoodView }>; events: StreamEvent[] }> {
-  if (!inputs.length) return { moods: [], events: [] };
+export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[]): Promise<{ moods: Array<{ customerId: string; mood: MoodView }> }> {
+  if (!inputs.length) return { moods: [] };
   const sorted = [...inputs].sort(byCustomerThenTime);
   const customerIds = [...new Set(sorted.map((i) => i.customerId))];
   return scope.transaction(async (trx) => {
@@ -59,12 +85,7 @@ export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[
       where m.workspace_id = ${scope.workspaceId} and m.customer_id = v.customer_id`.execute(trx.db);
     // One event per customer: it carries the mood as it now is, which is all a screen shows.
     const moods = finals.map(([customerId, row]) => ({ customerId, mood: toMoodView(row) }));
-    const events = await appendStreamEvents(
-      trx.db,
-      scope.workspaceId,
-      moods.map((m) => ({ stream: workspaceStream(scope.workspaceId), type: 'customer.mood', data: m })),
-    );
-    return { moods, events };
+    return { moods };
   });
 }
 

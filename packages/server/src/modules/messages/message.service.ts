@@ -7,6 +7,7 @@ import type { Cursor } from '../../platform/http/cursor.ts';
 import { appendStreamEvents, conversationStream, streamHead, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { resolveAttachments } from '../attachments/attachment.service.ts';
 import { getConversation, toConversationView } from '../conversations/conversation.service.ts';
+import { projectMood } from '../emotion/mood.service.ts';
 
 export type MessageView = {
   id: string;
@@ -142,9 +143,11 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
       .returningAll()
       .executeTakeFirstOrThrow();
     const message = toMessageView(inserted, name);
+    const mood =
+      customerId && emotion ? await projectMood(trx, { customerId, messageId: inserted.id, at: inserted.created_at, emotion }) : undefined;
     const events = await appendStreamEvents(trx.db, scope.workspaceId, [
       { stream: conversationStream(updated.id), type: 'message.created', data: { message: toCustomerView(message) } },
-      { stream: workspaceStream(scope.workspaceId), type: 'message.created', data: { message, conversation: toConversationView(updated) } },
+      { stream: workspaceStream(scope.workspaceId), type: 'message.created', data: { message, conversation: toConversationView(updated), ...(mood ? { mood } : {}) } },
     ]);
     return { row: inserted, duplicate: false as const, conversation: updated, events };
   });

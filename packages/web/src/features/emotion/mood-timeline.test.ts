@@ -33,3 +33,13 @@ test('the summary reads as a sentence in both languages', () => {
   assert.equal(moodSummary(es, 'es', mood(), 5), 'Ánimo: negativo, empeorando; 5 mensajes');
   assert.equal(moodSummary(en, 'en', mood({ label: 'positive', trend: 'improving' }), 1), 'Mood: positive, improving; 1 message');
 });
+
+test("a customer's message brings its mood and its point: appended once, in the order received", () => {
+  let s = moodReducer(initialMood('u1'), { type: 'loaded', customerId: 'u1', timeline });
+  const point = { messageId: 'm2', at: '2025-01-01T10:05:00.000Z', emotion: 'joy' as const, valence: 0.8, score: 0.1 };
+  const event = { type: 'customer.mood' as const, data: { customerId: 'u1', mood: mood({ score: 0.1, label: 'neutral', trend: 'improving' }), point } };
+  s = moodReducer(s, { type: 'event', event });
+  s = moodReducer(s, { type: 'event', event });
+  assert.deepEqual(s.timeline?.points.map((p) => p.messageId), ['m1', 'm2']);
+  assert.equal(s.timeline?.current?.trend, 'improving');
+});

@@ -14,7 +14,8 @@ export type MoodAction =
 
 export const initialMood = (customerId: string | null = null): MoodState => ({ customerId, timeline: null, failed: false });
 
-// The current mood comes with the event; the points follow with the reload the event triggers.
+// The current mood comes with the event, and its point when a message brought it; otherwise the
+// points follow with the reload the event triggers.
 export function moodReducer(state: MoodState, action: MoodAction): MoodState {
   switch (action.type) {
     case 'customer':
@@ -26,7 +27,10 @@ export function moodReducer(state: MoodState, action: MoodAction): MoodState {
     case 'event': {
       const { event } = action;
       if (event.type !== 'customer.mood' || event.data.customerId !== state.customerId) return state;
-      return { ...state, timeline: { current: event.data.mood, points: state.timeline?.points ?? [] } };
+      const points = state.timeline?.points ?? [];
+      const { point } = event.data;
+      const next = point && !points.some((p) => p.messageId === point.messageId) ? [...points, point] : points;
+      return { ...state, timeline: { current: event.data.mood, points: next } };
     }
   }
 }

@@ -26,7 +26,8 @@ export function useMood(customerId: string | null): MoodState {
       event: (event) => {
         if (event.type !== 'customer.mood' || event.data.customerId !== customerId) return;
         dispatch({ type: 'event', event });
-        load();
+        // A correction replays the whole timeline: reload it. A new message brought its own point.
+        if (!event.data.point) load();
       },
       resync: load,
     });
