@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../server/test/support/browser.ts';
-import { createTestApp, type TestApp } from '../../server/test/support/test-app.ts';
+import type { TestApp } from '../../server/test/support/test-app.ts';
+import { startE2e, type E2e } from './e2e-app.ts';
 import { call, createTenant, PASSWORD, startConversation, visitor, type Tenant } from '../../server/test/support/api-client.ts';
 import { appMessages, inboxItems, loginEmployee, openVisitor, openWidget } from './chat-pages.ts';
 import { axeViolations } from './axe.ts';
 
 describe('Accessibility and keyboard use in Chromium', () => {
+  let e2e: E2e;
   let app: TestApp;
   let browser: Browser;
   let base: string;
@@ -16,10 +16,8 @@ describe('Accessibility and keyboard use in Chromium', () => {
   const errors: string[] = [];
 
   before(async () => {
-    app = await createTestApp('pglite');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    e2e = await startE2e();
+    ({ app, browser, base } = e2e);
     acme = await createTenant(app, 'Acme A11y');
     const team = await call(app, 'POST', '/api/teams', { session: acme.admin, body: { name: 'Ventas' } });
     assert.equal(team.status, 201);
@@ -28,10 +26,7 @@ describe('Accessibility and keyboard use in Chromium', () => {
       await startConversation(app, v, `Hola, soy ${name}: ¿me ayudáis con un pedido?`);
     }
   });
-  after(async () => {
-    await browser?.close();
-    await app?.teardown();
-  });
+  after(() => e2e?.close());
 
   test('the login page, the inbox with a conversation open and the admin screens have no WCAG A/AA violations', async () => {
     const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 800 } });

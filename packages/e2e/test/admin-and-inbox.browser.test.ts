@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../server/test/support/browser.ts';
-import { createTestApp, type TestApp } from '../../server/test/support/test-app.ts';
+import type { TestApp } from '../../server/test/support/test-app.ts';
+import { startE2e, type E2e } from './e2e-app.ts';
 import { createTenant, PASSWORD, type Tenant } from '../../server/test/support/api-client.ts';
 import { appMessages, inboxItems, loginEmployee, openVisitor, openWidget, widgetMessages, widgetSend } from './chat-pages.ts';
 
 const MARTA = { name: 'Marta Gil', email: 'marta@acme.test', password: 'marta-password-123' };
 
 describe('Admin screens, assignment, filters, notes and languages in Chromium', () => {
+  let e2e: E2e;
   let app: TestApp;
   let browser: Browser;
   let base: string;
@@ -17,16 +17,11 @@ describe('Admin screens, assignment, filters, notes and languages in Chromium', 
   const errors: string[] = [];
 
   before(async () => {
-    app = await createTestApp('pglite');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    e2e = await startE2e();
+    ({ app, browser, base } = e2e);
     acme = await createTenant(app, 'Acme Admin');
   });
-  after(async () => {
-    await browser?.close();
-    await app?.teardown();
-  });
+  after(() => e2e?.close());
 
   const selectIn = (page: Page, testId: string, value: string) => page.getByTestId(testId).selectOption(value);
 

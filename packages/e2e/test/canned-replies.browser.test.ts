@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../server/test/support/browser.ts';
-import { createTestApp, type TestApp } from '../../server/test/support/test-app.ts';
+import type { TestApp } from '../../server/test/support/test-app.ts';
+import { startE2e, type E2e } from './e2e-app.ts';
 import { call, createTenant, PASSWORD, startConversation, visitor, type Tenant } from '../../server/test/support/api-client.ts';
 import { appMessages, inboxItems, loginEmployee, openVisitor, openWidget, pendingIn, widgetSend } from './chat-pages.ts';
 import { axeViolations } from './axe.ts';
@@ -20,6 +19,7 @@ const PERSONAL = 'sé que lo necesitas para el viernes y no quiero que te quedes
 const CUSTOMER_SAYS = 'Hola, mi pedido todavía no ha llegado y lo necesito sin falta para el viernes';
 
 describe('Canned-reply guard, snippets and personalisation in Chromium (pglite)', () => {
+  let e2e: E2e;
   let app: TestApp;
   let browser: Browser;
   let base: string;
@@ -27,16 +27,11 @@ describe('Canned-reply guard, snippets and personalisation in Chromium (pglite)'
   const errors: string[] = [];
 
   before(async () => {
-    app = await createTestApp('pglite');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    e2e = await startE2e();
+    ({ app, browser, base } = e2e);
     acme = await createTenant(app, 'Acme Respuestas');
   });
-  after(async () => {
-    await browser?.close();
-    await app?.teardown();
-  });
+  after(() => e2e?.close());
 
   // Two other customers already got the same templated reply from this employee.
   async function seedTemplatedReplies(): Promise<void> {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../server/test/support/browser.ts';
-import { createTestApp, type TestApp } from '../../server/test/support/test-app.ts';
+import type { TestApp } from '../../server/test/support/test-app.ts';
+import { startE2e, type E2e } from './e2e-app.ts';
 import { addEmployee, call, createTenant, PASSWORD, type Tenant } from '../../server/test/support/api-client.ts';
 import { appMessages, inboxItems, loginEmployee, openVisitor, openWidget, pendingIn, widgetMessages, widgetSend } from './chat-pages.ts';
 import { axeViolations } from './axe.ts';
@@ -17,6 +16,7 @@ const ANGRY = 'Estoy harto, es la tercera vez que me cobráis de más y nadie me
 const THANKS = ['¡Muchas gracias! Ya está resuelto, sois geniales', 'Perfecto, mil gracias, estoy muy contenta'];
 
 describe('Emotion in the web app in Chromium (pglite)', () => {
+  let e2e: E2e;
   let app: TestApp;
   let browser: Browser;
   let base: string;
@@ -24,16 +24,11 @@ describe('Emotion in the web app in Chromium (pglite)', () => {
   const errors: string[] = [];
 
   before(async () => {
-    app = await createTestApp('pglite');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    e2e = await startE2e();
+    ({ app, browser, base } = e2e);
     acme = await createTenant(app, 'Acme Emoción');
   });
-  after(async () => {
-    await browser?.close();
-    await app?.teardown();
-  });
+  after(() => e2e?.close());
 
   test('an angry message is badged live with its cues, the mood follows the customer, a correction is shown to everyone and stored, the visitor sees none of it', async () => {
     const visitor = await openVisitor(browser, `${base}/demo?workspace=${acme.publicKey}`, errors);

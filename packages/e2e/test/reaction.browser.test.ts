@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../server/test/support/browser.ts';
-import { createTestApp, type TestApp } from '../../server/test/support/test-app.ts';
+import type { TestApp } from '../../server/test/support/test-app.ts';
+import { startE2e, type E2e } from './e2e-app.ts';
 import { call, createTenant, PASSWORD, type Tenant } from '../../server/test/support/api-client.ts';
 import { appMessages, inboxItems, loginEmployee, openVisitor, openWidget, pendingIn, widgetSend } from './chat-pages.ts';
 import { axeViolations } from './axe.ts';
@@ -28,6 +27,7 @@ async function waitForRow<T>(fn: () => Promise<T | undefined>, ms = 5000): Promi
 }
 
 describe('Rapid reaction in the web app in Chromium (pglite)', () => {
+  let e2e: E2e;
   let app: TestApp;
   let browser: Browser;
   let base: string;
@@ -35,16 +35,11 @@ describe('Rapid reaction in the web app in Chromium (pglite)', () => {
   const errors: string[] = [];
 
   before(async () => {
-    app = await createTestApp('pglite');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    e2e = await startE2e();
+    ({ app, browser, base } = e2e);
     acme = await createTenant(app, 'Acme Reacción');
   });
-  after(async () => {
-    await browser?.close();
-    await app?.teardown();
-  });
+  after(() => e2e?.close());
 
   test('a disappointed message → the suggestion with its reason within 1 s → accept the call (timeline), dismiss another (stored), attention view, playbook errors, axe', async () => {
     // A second playbook of the admin's own, so there are two suggestions: one to accept, one to dismiss.
