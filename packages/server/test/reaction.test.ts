@@ -107,8 +107,14 @@ for (const backend of backends()) {
       await say(v, conversation.id, 'De verdad, estoy muy decepcionada, el pedido llegó roto y era un regalo');
       const updated = await emp.next((f) => f.type === 'event' && eventOf(f).type === 'suggestion.updated' && eventOf(f).data.suggestion.id === first[0].id);
       assert.equal(eventOf(updated).data.suggestion.triggerCount, 2);
+      // A re-trigger sends only what changed; clients merge it into the suggestion they hold.
+      assert.equal(eventOf(updated).data.suggestion.actions, undefined, 'compact update');
+      assert.equal(eventOf(updated).data.suggestion.status, 'open');
+      assert.ok(eventOf(updated).data.suggestion.reason.text);
       const after = await suggestionsOf(v.customerId);
       assert.equal(after.body.items.length, 1, 'still one');
+      assert.equal(eventOf(updated).data.suggestion.lastMessageId, after.body.items[0].lastMessageId);
+      assert.equal(after.body.items[0].triggerCount, 2);
       assert.notEqual(after.body.items[0].lastMessageId, after.body.items[0].triggerMessageId);
       assert.equal(emp.events('suggestion.created').filter((f) => eventOf(f).data.suggestion.customer.id === v.customerId).length, 0);
     });

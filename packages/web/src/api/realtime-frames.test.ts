@@ -53,3 +53,12 @@ test('the mood inside a message frame becomes the customer.mood event mood consu
   const plain = parseServerFrame(JSON.stringify({ type: 'event', stream: 's', seq: 5, event: { type: 'message.created', data: { message: { id: 'n' }, conversation: { id: 'c' } } } }));
   assert.equal(plain?.type === 'event' ? moodEventOf(plain.event) : 'x', null, "an employee's message brings no mood");
 });
+
+test('suggestion.updated may be the compact re-trigger shape; suggestion.created must be whole', () => {
+  const frame = (type: string, suggestion: unknown) => JSON.stringify({ type: 'event', stream: 'w', seq: 1, event: { type, data: { suggestion } } });
+  const compact = { id: 's1', status: 'open', triggerCount: 2, lastMessageId: 'm2', lastTriggeredAt: '2025-01-01T12:00:00.000Z', reason: { text: 'x', texts: { es: 'x', en: 'x' } }, updatedAt: '2025-01-01T12:00:00.000Z' };
+  assert.ok(parseServerFrame(frame('suggestion.updated', compact)));
+  assert.ok(parseServerFrame(frame('suggestion.updated', { id: 's1', status: 'accepted', actions: [] })));
+  assert.equal(parseServerFrame(frame('suggestion.created', compact)), null);
+  assert.equal(parseServerFrame(frame('suggestion.updated', { id: 's1', status: 'open' })), null);
+});

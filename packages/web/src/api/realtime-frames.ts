@@ -1,6 +1,11 @@
 import type { Conversation, Message, MessageEmotion, Mood, MoodPoint, Note } from './api.types.ts';
 import type { Reminder, Suggestion, TimelineItem } from './reaction-types.ts';
 
+// What a re-trigger of a live suggestion changed (suggestion.updated without actions): merged into the held suggestion.
+export type SuggestionPatch = Pick<Suggestion, 'id' | 'status' | 'triggerCount' | 'lastTriggeredAt' | 'updatedAt'> & { lastMessageId?: string; reason?: Suggestion['reason'] };
+
+export const isFullSuggestion = (s: Suggestion | SuggestionPatch): s is Suggestion => Array.isArray((s as Partial<Suggestion>).actions);
+
 // Server → client frames of GET /api/realtime, validated just enough to trust their shape.
 
 export type RealtimeEvent =
@@ -11,7 +16,9 @@ export type RealtimeEvent =
   | { type: 'note.created'; data: { note: Note } }
   | { type: 'message.emotion'; data: { conversationId: string; messageId: string; emotion: MessageEmotion } }
   | { type: 'customer.mood'; data: CustomerMood }
-  | { type: 'suggestion.created' | 'suggestion.updated'; data: { suggestion: Suggestion } }
+  | { type: 'suggestion.created'; data: { suggestion: Suggestion } }
+  // A re-trigger sends only what it changed (SuggestionPatch); a decision or a snooze ending sends the whole suggestion.
+  | { type: 'suggestion.updated'; data: { suggestion: Suggestion | SuggestionPatch } }
   | { type: 'reminder.created' | 'reminder.due' | 'reminder.updated'; data: { reminder: Reminder } }
   | { type: 'customer.timeline'; data: { customerId: string; items: TimelineItem[] } };
 
@@ -61,8 +68,14 @@ function validEvent(e: unknown): e is RealtimeEvent {
     case 'customer.mood':
       return typeof d.customerId === 'string' && isObject(d.mood) && typeof d.mood.score === 'number' && typeof d.mood.label === 'string';
     case 'suggestion.created':
-    case 'suggestion.updated':
       return isObject(d.suggestion) && typeof d.suggestion.id === 'string' && typeof d.suggestion.status === 'string' && Array.isArray(d.suggestion.actions);
+    case 'suggestion.updated':
+      return (
+        isObject(d.suggestion) &&
+        typeof d.suggestion.id === 'string' &&
+        typeof d.suggestion.status === 'string' &&
+        (Array.isArray(d.suggestion.actions) || (typeof d.suggestion.triggerCount === 'number' && typeof d.suggestion.updatedAt === 'string'))
+      );
     case 'reminder.created':
     case 'reminder.due':
     case 'reminder.updated':

@@ -10,7 +10,7 @@ import { firstName, shortQuote } from './customer-state.ts';
 import type { Field } from './playbook.schema.ts';
 import { rulesFor, type CompiledPlaybook, type WorkspaceRules } from './playbook.service.ts';
 import { asLocale, pick } from './reason.format.ts';
-import { toSuggestionView, type ProposedAction, type SuggestionView } from './suggestion.view.ts';
+import { toSuggestionUpdate, toSuggestionView, type ProposedAction, type SuggestionUpdate, type SuggestionView } from './suggestion.view.ts';
 
 // {firstName}, {quote}, {agentName}, {company}; an unknown value leaves no dangling gap.
 export function fillDraft(template: string, values: Partial<Record<'firstName' | 'quote' | 'agentName' | 'company', string>>): string {
@@ -45,7 +45,8 @@ function resolveActions(p: CompiledPlaybook, rules: WorkspaceRules, locale: Loca
   });
 }
 
-export type ProposalResult = { created: SuggestionView[]; updated: SuggestionView[] };
+// A re-trigger of a live suggestion is sent as what it changed (SuggestionUpdate), not the whole view.
+export type ProposalResult = { created: SuggestionView[]; updated: Array<SuggestionView | SuggestionUpdate> };
 
 type Matched = { m: MessageEventPayload; live: LiveState; matched: Array<{ playbook: CompiledPlaybook; parts: ReasonPart[] }> };
 
@@ -68,41 +69,47 @@ export async function proposeForMessages(ctx: AppContext, workspaceId: string, m
 
   const scope = tenantScope(ctx.db, workspaceId);
   const all = pending.flatMap((c) => c.candidates);
-  const states = await loadLiveStates(
-    scope,
-    pending.map(({ m }) => ({ customerId: m.customerId, conversationId: m.conversationId, messageId: m.messageId, at: new Date(m.createdAt), emotion: m.emotion, text: m.text })),
-    {
-      fields: new Set<Field>(all.flatMap((p) => [...p.fields])),
-      contactDays: rules.contactDays,
-      trusted: all.some((p) => p.actions.some((a) => a.type === 'personal_call' && a.by === 'trusted')),
-    },
-  );
-  const results: Matched[] = pending.map(({ m, candidates }, i) => {
-    const live = states[i]!;
-    const matched: Matched['matched'] = [];
-    for (const p of candidates) {
-      const v = evaluate(p.condition, live.state);
-      if (v.value === true) matched.push({ playbook: p, parts: reasonOf(v.parts, live.state) });
-      if (matched.length >= rules.settings.maxSuggestionsPerMessage) break;
-    }
-    return { m, live, matched };
-  });
-  const rows = results.flatMap((r) => suggestionRows(rules, r));
-  if (!rows.length) return none;
-
-  const { views, events } = await scope.transaction(async (trx) => {
-    const saved = await upsertInRounds(trx, rows);
+  // The state read and the writes share one transaction, so a batch takes one pooled connection
+  // (under load, waiting for a connection costs more than the statements).
+  const { saved, events } = await scope.transaction(async (trx) => {
+    const states = await loadLiveStates(
+      trx,
+      pending.map(({ m }) => ({ customerId: m.customerId, conversationId: m.conversationId, messageId: m.messageId, at: new Date(m.createdAt), emotion: m.emotion, text: m.text })),
+      {
+        fields: new Set<Field>(all.flatMap((p) => [...p.fields])),
+        contactDays: rules.contactDays,
+        trusted: all.some((p) => p.actions.some((a) => a.type === 'personal_call' && a.by === 'trusted')),
+      },
+    );
+    const results: Matched[] = pending.map(({ m, candidates }, i) => {
+      const live = states[i]!;
+      const matched: Matched['matched'] = [];
+      for (const p of candidates) {
+        const v = evaluate(p.condition, live.state);
+        if (v.value === true) matched.push({ playbook: p, parts: reasonOf(v.parts, live.state) });
+        if (matched.length >= rules.settings.maxSuggestionsPerMessage) break;
+      }
+      return { m, live, matched };
+    });
+    const rows = results.flatMap((r) => suggestionRows(rules, r));
+    if (!rows.length) return { saved: [], events: [] };
+    const saved = await saveSuggestions(trx, rows);
     const appended = await appendStreamEvents(
       trx.db,
       workspaceId,
-      saved.map(({ view, inserted }) => ({ stream: workspaceStream(workspaceId), type: inserted ? 'suggestion.created' : 'suggestion.updated', data: { suggestion: view } })),
+      saved.map((s) =>
+        s.kind === 'created'
+          ? { stream: workspaceStream(workspaceId), type: 'suggestion.created', data: { suggestion: s.view } }
+          : { stream: workspaceStream(workspaceId), type: 'suggestion.updated', data: { suggestion: s.view } },
+      ),
     );
-    return { views: saved, events: appended };
+    return { saved, events: appended };
   });
+  if (!saved.length) return none;
   ctx.bus.publish('stream.appended', { workspaceId, events });
   return {
-    created: views.filter((v) => v.inserted).map((v) => v.view),
-    updated: views.filter((v) => !v.inserted).map((v) => v.view),
+    created: saved.flatMap((s) => (s.kind === 'created' ? [s.view] : [])),
+    updated: saved.flatMap((s) => (s.kind === 'updated' ? [s.view] : [])),
   };
 }
 
@@ -143,8 +150,8 @@ function suggestionRows(rules: WorkspaceRules, { m, live, matched }: Matched) {
 // One statement per round. A statement cannot upsert the same (playbook, customer) twice, so when a
 // customer's messages in one batch match the same playbook, the later ones go in the next round
 // and update what the earlier one created, exactly as one message after the other would.
-async function upsertInRounds(trx: TenantScope, rows: Row[]): Promise<Array<{ view: SuggestionView; inserted: boolean }>> {
-  const rounds: Row[][] = [];
+async function upsertInRounds(trx: TenantScope, rows: Array<Row & { index: number }>): Promise<Array<Saved & { index: number }>> {
+  const rounds: Array<Array<Row & { index: number }>> = [];
   const seen = new Map<string, number>();
   for (const r of rows) {
     const key = `${r.row.playbook_id}:${r.row.customer_id}`;
@@ -152,8 +159,9 @@ async function upsertInRounds(trx: TenantScope, rows: Row[]): Promise<Array<{ vi
     seen.set(key, n + 1);
     (rounds[n] ??= []).push(r);
   }
-  const out: Array<{ view: SuggestionView; inserted: boolean }> = [];
-  for (const round of rounds) {
+  const out: Array<Saved & { index: number }> = [];
+  // A statement holds at most 65,535 parameters (17 a row here).
+  for (const round of rounds.flatMap((r) => chunks(r, 1000))) {
     const saved = await trx
       .insertInto('suggestions', round.map((r) => r.row))
       .onConflict((oc) =>
@@ -176,8 +184,74 @@ async function upsertInRounds(trx: TenantScope, rows: Row[]): Promise<Array<{ vi
     const bySuggestion = new Map(saved.map((s) => [key(s.playbook_id, s.customer_id), s]));
     for (const r of round) {
       const s = bySuggestion.get(key(r.row.playbook_id, r.row.customer_id));
-      if (s) out.push({ view: toSuggestionView(s, r.customerName), inserted: s.inserted });
+      if (s) out.push({ index: r.index, kind: s.inserted ? 'created' : 'updated', view: toSuggestionView(s, r.customerName) });
     }
   }
+  return out;
+}
+
+type Saved = { kind: 'created'; view: SuggestionView } | { kind: 'updated'; view: SuggestionView | SuggestionUpdate };
+
+// Saves a batch's proposals, returned in the order they were proposed. A re-trigger of a live
+// (open or snoozed) suggestion — most of them under load — is one set-based UPDATE for the whole
+// batch that writes only what a trigger changes, once per suggestion (a suggestion triggered k times
+// in the batch gets trigger_count + k and its last trigger), and each trigger is still reported as
+// it would have been one after the other. What has no live suggestion is inserted (upsertInRounds).
+async function saveSuggestions(trx: TenantScope, rows: Row[]): Promise<Saved[]> {
+  const key = (playbookId: string | null, customerId: string) => `${playbookId}:${customerId}`;
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const k = key(r.row.playbook_id, r.row.customer_id);
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
+  const out: Saved[] = new Array(rows.length);
+  const values = [...groups.values()].map((g) => {
+    const last = rows[g[g.length - 1]!]!.row;
+    return sql`(${last.playbook_id}::uuid, ${last.customer_id}::uuid, ${g.length}::int, ${last.last_message_id}::uuid, ${last.last_triggered_at}::timestamptz, ${last.reason}::jsonb, ${last.updated_at}::timestamptz)`;
+  });
+  const updated = { rows: [] as Array<{ id: string; status: SuggestionView['status']; locale: string; playbook_id: string; customer_id: string; trigger_count: number }> };
+  // 7 parameters a suggestion; a statement holds at most 65,535.
+  for (const part of chunks(values, 5000)) {
+    const { rows: done } = await sql<{ id: string; status: SuggestionView['status']; locale: string; playbook_id: string; customer_id: string; trigger_count: number }>`
+    update suggestions s set
+      reason = v.reason, last_message_id = v.last_message_id, last_triggered_at = v.last_triggered_at,
+      trigger_count = s.trigger_count + v.n, updated_at = v.updated_at
+    from (values ${sql.join(part)}) as v (playbook_id, customer_id, n, last_message_id, last_triggered_at, reason, updated_at)
+    where s.workspace_id = ${trx.workspaceId} and s.playbook_id = v.playbook_id and s.customer_id = v.customer_id and s.status in ('open', 'snoozed')
+    returning s.id, s.status, s.locale, s.playbook_id, s.customer_id, s.trigger_count`.execute(trx.db);
+    updated.rows.push(...done);
+  }
+  const live = new Set<string>();
+  for (const s of updated.rows) {
+    const k = key(s.playbook_id, s.customer_id);
+    live.add(k);
+    const g = groups.get(k)!;
+    g.forEach((i, n) => {
+      const r = rows[i]!.row;
+      out[i] = {
+        kind: 'updated',
+        view: toSuggestionUpdate({
+          id: s.id,
+          status: s.status,
+          locale: s.locale,
+          reason: JSON.parse(r.reason) as unknown[],
+          trigger_count: s.trigger_count - (g.length - 1 - n),
+          last_message_id: r.last_message_id,
+          last_triggered_at: r.last_triggered_at,
+          updated_at: r.updated_at,
+        }),
+      };
+    });
+  }
+  const fresh = [...groups.entries()].filter(([k]) => !live.has(k)).flatMap(([, g]) => g.map((i) => ({ ...rows[i]!, index: i })));
+  if (fresh.length) for (const s of await upsertInRounds(trx, fresh.sort((a, b) => a.index - b.index))) out[s.index] = s;
+  return out.filter(Boolean);
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }

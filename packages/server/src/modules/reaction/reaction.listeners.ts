@@ -8,7 +8,7 @@ import { proposeForMessages } from './proposal.service.ts';
 // workspace while the previous batch is written), and an automation an admin turned on may
 // acknowledge it (labelled automatic).
 export function registerReactionListeners(ctx: AppContext): void {
-  const propose = createWorkspaceQueue<MessageEventPayload>((workspaceId, messages) => proposeForMessages(ctx, workspaceId, messages).then(() => undefined), { maxBatch: 200 });
+  const propose = createWorkspaceQueue<MessageEventPayload>((workspaceId, messages) => proposeForMessages(ctx, workspaceId, messages).then(() => undefined), { maxBatch: 500 });
   ctx.bus.subscribe('message.received', (m) => propose(m));
   ctx.bus.subscribe('message.received', async (m) => {
     await acknowledgeAfterHours(ctx, m);

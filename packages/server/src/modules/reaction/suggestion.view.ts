@@ -40,18 +40,39 @@ export type SuggestionView = {
 
 export type SuggestionRow = Selectable<SuggestionsTable>;
 
-export function toSuggestionView(r: SuggestionRow, customerName: string | null): SuggestionView {
-  const parts = r.reason as ReasonPart[];
-  const locale = asLocale(r.locale) ?? 'es';
+// What a re-trigger of a live suggestion changes: sent as `suggestion.updated` instead of the whole
+// view (clients merge it into the suggestion they hold; a decision still sends the whole view).
+export type SuggestionUpdate = Pick<SuggestionView, 'id' | 'status' | 'triggerCount' | 'lastMessageId' | 'lastTriggeredAt' | 'reason' | 'updatedAt'>;
+
+function reasonView(reason: unknown, rowLocale: string): SuggestionView['reason'] {
+  const parts = reason as ReasonPart[];
+  const locale = asLocale(rowLocale) ?? 'es';
   const texts = bothLanguages((l) => formatReason(parts, l));
+  return { text: texts[locale], texts, parts };
+}
+
+export function toSuggestionUpdate(r: Pick<SuggestionRow, 'id' | 'status' | 'locale' | 'reason' | 'trigger_count' | 'last_message_id' | 'last_triggered_at' | 'updated_at'>): SuggestionUpdate {
+  return {
+    id: r.id,
+    status: r.status,
+    triggerCount: r.trigger_count,
+    lastMessageId: r.last_message_id,
+    lastTriggeredAt: r.last_triggered_at.toISOString(),
+    reason: reasonView(r.reason, r.locale),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export function toSuggestionView(r: SuggestionRow, customerName: string | null): SuggestionView {
+  const reason = reasonView(r.reason, r.locale);
   return {
     id: r.id,
     status: r.status,
     playbook: { id: r.playbook_id, name: r.playbook_name },
     customer: { id: r.customer_id, name: customerName },
     conversationId: r.conversation_id,
-    locale,
-    reason: { text: texts[locale], texts, parts },
+    locale: asLocale(r.locale) ?? 'es',
+    reason,
     actions: r.actions as ProposedAction[],
     target: { assigneeId: r.target_assignee_id, teamId: r.target_team_id, employeeIds: r.target_employee_ids, escalated: r.escalated },
     triggerMessageId: r.trigger_message_id,

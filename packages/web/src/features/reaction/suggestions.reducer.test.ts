@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Suggestion } from '../../api/reaction-types.ts';
+import type { SuggestionPatch } from '../../api/realtime-frames.ts';
 import { forConversation, initialSuggestions, isMine, suggestionsReducer } from './suggestions.reducer.ts';
 
 const base: Suggestion = {
@@ -40,6 +41,28 @@ test('created and updated events add, refresh and remove suggestions', () => {
   // A snoozed one comes back open when its reminder is due.
   s = suggestionsReducer(s, ev('suggestion.updated', { ...second, status: 'open', updatedAt: '2025-01-01T14:00:00.000Z' }));
   assert.deepEqual(s.items.map((i) => i.id), ['s2']);
+});
+
+test('a compact re-trigger update is merged into the held suggestion; older, unknown or closing ones behave as full ones', () => {
+  const patch = (p: SuggestionPatch) => ({ type: 'event' as const, event: { type: 'suggestion.updated' as const, data: { suggestion: p } } });
+  let s = suggestionsReducer(initialSuggestions, ev('suggestion.created', base));
+  const reason = { text: 'Muy decepcionado (0,95)', texts: { es: 'Muy decepcionado (0,95)', en: 'Very disappointed (0.95)' } };
+  s = suggestionsReducer(s, patch({ id: 's1', status: 'open', triggerCount: 2, lastMessageId: 'm2', lastTriggeredAt: '2025-01-01T12:00:00.000Z', reason, updatedAt: '2025-01-01T12:00:00.000Z' }));
+  const merged = s.items[0]!;
+  assert.equal(merged.triggerCount, 2);
+  assert.equal(merged.lastTriggeredAt, '2025-01-01T12:00:00.000Z');
+  assert.deepEqual(merged.reason, reason);
+  assert.deepEqual(merged.actions, base.actions, 'what the update does not carry is kept');
+  assert.deepEqual(merged.target, base.target);
+  // An older update does not overwrite a newer state.
+  s = suggestionsReducer(s, patch({ id: 's1', status: 'open', triggerCount: 1, lastTriggeredAt: '2025-01-01T11:00:00.000Z', updatedAt: '2025-01-01T11:00:00.000Z' }));
+  assert.equal(s.items[0]!.triggerCount, 2);
+  // Nothing to merge into: left alone (the listing brings it in full).
+  const same = suggestionsReducer(s, patch({ id: 'zz', status: 'open', triggerCount: 3, lastTriggeredAt: '2025-01-01T12:30:00.000Z', updatedAt: '2025-01-01T12:30:00.000Z' }));
+  assert.equal(same.items, s.items);
+  // A re-trigger of a snoozed one says snoozed: not open, so it leaves the list.
+  s = suggestionsReducer(s, patch({ id: 's1', status: 'snoozed', triggerCount: 3, lastTriggeredAt: '2025-01-01T13:00:00.000Z', updatedAt: '2025-01-01T13:00:00.000Z' }));
+  assert.deepEqual(s.items, []);
 });
 
 test('other events leave the state alone; a load keeps newer live events', () => {

@@ -1,6 +1,6 @@
 import type { Role } from '../../api/api.types.ts';
 import type { Suggestion } from '../../api/reaction-types.ts';
-import type { RealtimeEvent } from '../../api/realtime-frames.ts';
+import { isFullSuggestion, type RealtimeEvent, type SuggestionPatch } from '../../api/realtime-frames.ts';
 
 // The open suggestions of the workspace, newest activity first, kept live by realtime events.
 export type SuggestionsState = { items: Suggestion[]; loaded: boolean };
@@ -23,6 +23,14 @@ function apply(items: readonly Suggestion[], s: Suggestion): Suggestion[] {
   return s.status === 'open' ? [...rest, s].sort(newestFirst) : rest;
 }
 
+// A re-trigger sends only what changed: merged into the suggestion held here (one not held, closed
+// or unknown, has nothing to merge into and is left alone; the listing brings it in full).
+function merge(items: readonly Suggestion[], p: SuggestionPatch): Suggestion[] {
+  const existing = items.find((i) => i.id === p.id);
+  if (!existing) return items as Suggestion[];
+  return apply(items, { ...existing, ...p });
+}
+
 export function suggestionsReducer(state: SuggestionsState, action: SuggestionsAction): SuggestionsState {
   switch (action.type) {
     case 'loaded': {
@@ -34,7 +42,10 @@ export function suggestionsReducer(state: SuggestionsState, action: SuggestionsA
       return { ...state, items: state.items.filter((s) => s.id !== action.suggestion.id) };
     case 'event':
       if (action.event.type !== 'suggestion.created' && action.event.type !== 'suggestion.updated') return state;
-      return { ...state, items: apply(state.items, action.event.data.suggestion) };
+      {
+        const s = action.event.data.suggestion;
+        return { ...state, items: isFullSuggestion(s) ? apply(state.items, s) : merge(state.items, s) };
+      }
   }
 }
 
