@@ -148,17 +148,17 @@ export async function recomputeMood(scope: TenantScope, customerId: string): Pro
 
 export async function getMoodTimeline(scope: TenantScope, customerId: string, limit: number): Promise<{ current: MoodView | null; points: MoodPointView[] }> {
   await getCustomer(scope, customerId);
-  const [row, points] = await Promise.all([
-    scope.selectFrom('customer_moods').selectAll().where('customer_id', '=', customerId).executeTakeFirst(),
-    scope
-      .selectFrom('customer_mood_points')
-      .select(['message_id', 'at', 'emotion', 'valence', 'score'])
-      .where('customer_id', '=', customerId)
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute(),
-  ]);
+  // Points first, then the mood: a batch committing in between then shows a mood at least as new as the
+  // points, never "no mood yet" beside points (reading both at once on two connections could).
+  const points = await scope
+    .selectFrom('customer_mood_points')
+    .select(['message_id', 'at', 'emotion', 'valence', 'score'])
+    .where('customer_id', '=', customerId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  const row = await scope.selectFrom('customer_moods').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
   return {
     current: row && row.updated_at.getTime() > 0 ? toMoodView(row) : null,
     points: points.reverse().map((p) => ({ messageId: p.message_id, at: p.at.toISOString(), emotion: p.emotion, valence: p.valence, score: p.score })),
