@@ -7,6 +7,7 @@ import { startE2e, type E2e } from './e2e-app.ts';
 import { addEmployee, call, createTenant, PASSWORD, type Tenant } from '../../server/test/support/api-client.ts';
 import { appMessages, inboxItems, loginEmployee, openVisitor, openWidget, pendingIn, widgetMessages, widgetSend } from './chat-pages.ts';
 import { axeViolations } from './axe.ts';
+import { waitFor } from '../../server/test/support/wait-for.ts';
 
 // Screenshots for the README are refreshed with VINCULO_SCREENSHOTS_DIR=docs (see README).
 const screenshotDir = process.env.VINCULO_SCREENSHOTS_DIR;
@@ -130,8 +131,9 @@ describe('Emotion in the web app in Chromium (pglite)', () => {
     await angryMessage.getByTestId('emotion-corrected').waitFor();
     assert.match(await angryMessage.getByTestId('emotion-corrected').innerText(), /Corregida por una persona/);
     const angryId = (await angryMessage.getAttribute('data-message-id'))!;
-    const stored = await waitForRow(() =>
-      app.ctx.db.selectFrom('emotion_corrections').selectAll().where('message_id', '=', angryId).executeTakeFirst(),
+    const stored = await waitFor(
+      () => app.ctx.db.selectFrom('emotion_corrections').selectAll().where('message_id', '=', angryId).executeTakeFirst(),
+      'the stored correction',
     );
     assert.equal(stored.emotion, 'sadness');
     assert.equal(stored.polarity, 'negative');
@@ -169,12 +171,3 @@ describe('Emotion in the web app in Chromium (pglite)', () => {
   test('no page errors', () => assert.deepEqual(errors, []));
 });
 
-async function waitForRow<T>(fn: () => Promise<T | undefined>, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const row = await fn();
-    if (row !== undefined) return row;
-    if (Date.now() > end) throw new Error('timed out waiting for the stored correction');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

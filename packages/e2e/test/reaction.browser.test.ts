@@ -7,6 +7,7 @@ import { startE2e, type E2e } from './e2e-app.ts';
 import { call, createTenant, PASSWORD, type Tenant } from '../../server/test/support/api-client.ts';
 import { appMessages, inboxItems, loginEmployee, openVisitor, openWidget, pendingIn, widgetSend } from './chat-pages.ts';
 import { axeViolations } from './axe.ts';
+import { waitFor } from '../../server/test/support/wait-for.ts';
 
 // The screenshot for the README is refreshed with VINCULO_SCREENSHOTS_DIR=docs.
 const screenshotDir = process.env.VINCULO_SCREENSHOTS_DIR;
@@ -15,16 +16,6 @@ const FIRST = 'Hola, quería preguntaros por mi último pedido';
 const DISAPPOINTED = 'Me decepcionó mucho, esperaba más de vosotros; es la segunda vez que pasa';
 // Playwright checks a condition on animation frames; this much on top of the 1 s goal is its polling, not the app.
 const POLLING_ALLOWANCE_MS = 150;
-
-async function waitForRow<T>(fn: () => Promise<T | undefined>, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const row = await fn();
-    if (row !== undefined) return row;
-    if (Date.now() > end) throw new Error('timed out waiting for the row');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('Rapid reaction in the web app in Chromium (pglite)', () => {
   let e2e: E2e;
@@ -80,7 +71,10 @@ describe('Rapid reaction in the web app in Chromium (pglite)', () => {
     await pendingIn(visitor.page).first().waitFor({ state: 'detached', timeout: 10_000 });
 
     // A valuable customer (attributes.value), so the default "disappointed valuable customer" playbook applies.
-    const conversation = await waitForRow(() => app.ctx.db.selectFrom('conversations').select(['id', 'customer_id']).where('workspace_id', '=', acme.workspaceId).executeTakeFirst());
+    const conversation = await waitFor(
+      () => app.ctx.db.selectFrom('conversations').select(['id', 'customer_id']).where('workspace_id', '=', acme.workspaceId).executeTakeFirst(),
+      'the conversation',
+    );
     const patched = await call(app, 'PATCH', `/api/customers/${conversation.customer_id}`, { session: acme.admin, body: { attributes: { value: 5000 } } });
     assert.equal(patched.status, 200, JSON.stringify(patched.body));
 

@@ -5,16 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { backends, createTestApp, type TestApp } from './support/test-app.ts';
 import { bearer, call, createTenant, startConversation, visitor, type Tenant, type Visitor } from './support/api-client.ts';
 import { eventOf, TestSocket } from './support/ws-client.ts';
-
-const waitFor = async <T>(fn: () => Promise<T | undefined>, what: string, ms = 5000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
+import { waitFor } from './support/wait-for.ts';
 
 for (const backend of backends()) {
   describe(`Emotion in the message flow (${backend})`, () => {

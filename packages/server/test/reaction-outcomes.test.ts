@@ -5,18 +5,10 @@ import { sql } from 'kysely';
 import { DAYS } from '../src/modules/reaction/office-hours.ts';
 import { backends, createTestApp, type TestApp } from './support/test-app.ts';
 import { addEmployee, bearer, call, createTenant, startConversation, visitor, type Session, type Tenant, type Visitor } from './support/api-client.ts';
+import { waitFor } from './support/wait-for.ts';
 
 const DISAPPOINTED = 'Me decepcionó mucho el servicio, esperaba más de vosotros';
 
-const waitFor = async <T>(fn: () => Promise<T | undefined>, what: string, ms = 5000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 
 for (const backend of backends()) {

@@ -6,18 +6,9 @@ import { runDueReminders } from '../src/modules/reaction/reminder.service.ts';
 import { backends, createTestApp, type TestApp } from './support/test-app.ts';
 import { addEmployee, bearer, call, createTenant, startConversation, visitor, type Session, type Tenant, type Visitor } from './support/api-client.ts';
 import { eventOf, TestSocket } from './support/ws-client.ts';
+import { waitFor } from './support/wait-for.ts';
 
 const DISAPPOINTED = 'Me decepcionó mucho el servicio, esperaba más de vosotros';
-
-const waitFor = async <T>(fn: () => Promise<T | undefined>, what: string, ms = 5000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 for (const backend of backends()) {
   describe(`Reaction: playbooks and suggestions (${backend})`, () => {

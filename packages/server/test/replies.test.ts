@@ -3,16 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { backends, createTestApp, type TestApp } from './support/test-app.ts';
 import { call, createTenant, login, PASSWORD, startConversation, visitor, type Session, type Tenant } from './support/api-client.ts';
-
-const waitFor = async <T>(fn: () => Promise<T | undefined>, what: string, ms = 5000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+import { waitFor } from './support/wait-for.ts';
 
 // Templates an employee keeps pasting; {name} and {order} change per customer.
 const REFUND_ES =
