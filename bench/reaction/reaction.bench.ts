@@ -7,18 +7,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { createScratchDatabase, type ScratchDatabase } from '../../packages/server/test/support/scratch-database.ts';
 import { Samples, type Summary } from '../realtime/samples.ts';
-import { cpuSeconds, freePort, machineCpu, postgresCpuSeconds, rssSampler, startServer, type ServerProcess } from '../realtime/server-process.ts';
+import { cpuSeconds, freePort, machineCpu, postgresCpuSeconds, rssSampler, startVinculo, BENCH_ADMIN, type ServerProcess } from '../realtime/server-process.ts';
 import { mapLimit, progressPrinter } from '../realtime/setup.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const ADMIN_EMAIL = 'bench@vinculo.local';
-const ADMIN_PASSWORD = 'bench-password-1234';
 const GOAL_P99_MS = 100;
 
 const { values: args } = parseArgs({
@@ -150,32 +145,21 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Result> {
   const progress = progressPrinter();
   try {
     if (backend === 'postgres') database = await createScratchDatabase(postgresUrl!, 'vinculo_bench');
-    server = await startServer({
-      name: `Vínculo (${backend})`,
-      args: ['--import', 'tsx', path.join(repoRoot, 'packages/server/src/main.ts')],
-      env: {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        VINCULO_PUBLIC_URL: `http://127.0.0.1:${port}`,
-        VINCULO_DATA_DIR: path.join(work, 'data'),
-        VINCULO_ADMIN_EMAIL: ADMIN_EMAIL,
-        VINCULO_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        VINCULO_DEMO: 'false',
-        VINCULO_WIDGET_SESSIONS_PER_MINUTE: '100000',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: database?.url ?? '',
-      },
+    server = await startVinculo({
+      backend,
       port,
-      ready: /Vínculo is running at/,
+      dataDir: path.join(work, 'data'),
       logPath,
-      timeoutMs: 180_000,
+      databaseUrl: database?.url,
+      // DATABASE_POOL_SIZE in the environment still reaches the server (docs/benchmarks.md measures 20).
+      poolSize: process.env.DATABASE_POOL_SIZE ? Number(process.env.DATABASE_POOL_SIZE) : undefined,
     });
     const pid = server.pid;
     const rss = rssSampler(pid);
     const api = httpClient(port);
     const setupStart = performance.now();
 
-    const login = await api.request('POST', '/api/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const login = await api.request('POST', '/api/auth/login', { email: BENCH_ADMIN.email, password: BENCH_ADMIN.password });
     if (login.status !== 200) throw new Error(`login: ${login.status}`);
     const cookie = (login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
     const session = { cookie, 'x-csrf-token': login.body.csrfToken as string };

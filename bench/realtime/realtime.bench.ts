@@ -11,13 +11,10 @@ import { parseArgs } from 'node:util';
 import { runLoad } from './load.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../../packages/server/test/support/scratch-database.ts';
 import { goalVerdicts, resultsTable, type BackendName, type BackendResult, type Measured } from './report.ts';
-import { cpuSeconds, freePort, machineCpu, postgresCpuSeconds, rssMb, rssSampler, startServer, type ServerProcess } from './server-process.ts';
+import { cpuSeconds, freePort, machineCpu, postgresCpuSeconds, rssMb, rssSampler, startServer, startVinculo, BENCH_ADMIN, type ServerProcess } from './server-process.ts';
 import { floorTarget, progressPrinter, setupVinculo, type BenchTarget } from './setup.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const ADMIN_EMAIL = 'bench@vinculo.local';
-const ADMIN_PASSWORD = 'bench-password-1234';
 
 const { values: args } = parseArgs({
   options: {
@@ -132,27 +129,14 @@ async function runBackend(backend: BackendName): Promise<BackendResult> {
     } else {
       if (backend === 'postgres' && postgresUrl) database = await createScratchDatabase(postgresUrl, 'vinculo_bench');
       const profileDir = path.join(os.tmpdir(), `vinculo-bench-${runTag}-${backend}-profile`);
-      server = await startServer({
-        name: `Vínculo (${backend})`,
-        args: [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', path.join(repoRoot, 'packages/server/src/main.ts')],
-        env: {
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          VINCULO_PUBLIC_URL: `http://127.0.0.1:${port}`,
-          VINCULO_DATA_DIR: path.join(work, 'data'),
-          VINCULO_ADMIN_EMAIL: ADMIN_EMAIL,
-          VINCULO_ADMIN_PASSWORD: ADMIN_PASSWORD,
-          VINCULO_DEMO: 'false',
-          VINCULO_WIDGET_SESSIONS_PER_MINUTE: '100000',
-          LOG_LEVEL: 'warn',
-          // Empty means unset to Vínculo: the PGlite run must not pick up an inherited URL.
-          DATABASE_URL: database?.url ?? '',
-          DATABASE_POOL_SIZE: opts.poolSize === undefined ? '' : String(opts.poolSize),
-        },
+      server = await startVinculo({
+        backend,
         port,
-        ready: /Vínculo is running at/,
+        dataDir: path.join(work, 'data'),
         logPath,
-        timeoutMs: 180_000,
+        databaseUrl: database?.url,
+        poolSize: opts.poolSize,
+        nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
       });
       if (args.profile) console.error(`  CPU profile will be written to ${profileDir}`);
     }
@@ -167,8 +151,8 @@ async function runBackend(backend: BackendName): Promise<BackendResult> {
     } else {
       target = await setupVinculo({
         baseUrl: `http://127.0.0.1:${port}`,
-        adminEmail: ADMIN_EMAIL,
-        adminPassword: ADMIN_PASSWORD,
+        adminEmail: BENCH_ADMIN.email,
+        adminPassword: BENCH_ADMIN.password,
         visitors: opts.visitors,
         concurrency: opts.setupConcurrency,
         runTag,

@@ -181,3 +181,43 @@ export function rssSampler(pid: number, intervalMs = 200) {
     },
   };
 }
+
+export const BENCH_ADMIN = { email: 'bench@vinculo.local', password: 'bench-password-1234' };
+
+export type VinculoOptions = {
+  backend: 'pglite' | 'postgres';
+  port: number;
+  dataDir: string;
+  logPath: string;
+  databaseUrl?: string;
+  poolSize?: number;
+  nodeArgs?: string[];
+};
+
+// The real server (packages/server/src/main.ts) as a child process, configured for a benchmark:
+// a known admin, no demo data, no limit on widget sessions from the one load-generator address.
+export function startVinculo(o: VinculoOptions): Promise<ServerProcess> {
+  const main = new URL('../../packages/server/src/main.ts', import.meta.url).pathname;
+  return startServer({
+    name: `Vínculo (${o.backend})`,
+    args: [...(o.nodeArgs ?? []), '--import', 'tsx', main],
+    env: {
+      PORT: String(o.port),
+      HOST: '127.0.0.1',
+      VINCULO_PUBLIC_URL: `http://127.0.0.1:${o.port}`,
+      VINCULO_DATA_DIR: o.dataDir,
+      VINCULO_ADMIN_EMAIL: BENCH_ADMIN.email,
+      VINCULO_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      VINCULO_DEMO: 'false',
+      VINCULO_WIDGET_SESSIONS_PER_MINUTE: '100000',
+      LOG_LEVEL: 'warn',
+      // Empty means unset to Vínculo: the PGlite run must not pick up an inherited URL.
+      DATABASE_URL: o.databaseUrl ?? '',
+      DATABASE_POOL_SIZE: o.poolSize === undefined ? '' : String(o.poolSize),
+    },
+    port: o.port,
+    ready: /Vínculo is running at/,
+    logPath: o.logPath,
+    timeoutMs: 180_000,
+  });
+}
