@@ -45,6 +45,9 @@ type Batch = {
   moodPoints: TenantInsert<'customer_mood_points'>[];
 };
 
+// A customer message with the emotion read from it, kept as an object for the mood replay.
+type Sensed = { id: string; at: Date; emotion: MessageEmotion };
+
 type Generator = {
   rng: Faker;
   people: Record<Locale, Faker>;
@@ -141,13 +144,11 @@ export async function generateDemoData(
 }
 
 // The same replay live messages go through, so the demo's moods are what real ones would be.
-function addMood(customerId: string, messages: TenantInsert<'messages'>[], batch: Batch): void {
-  const labelled = messages
-    .filter((m) => m.direction === 'inbound' && typeof m.emotion === 'string')
-    .map((m) => ({ id: m.id as string, at: m.created_at as Date, ...effectiveEmotion(JSON.parse(m.emotion as string) as MessageEmotion) }));
-  if (labelled.length === 0) return;
-  const steps = replayMood(labelled);
-  const byTime = [...labelled].sort((a, b) => a.at.getTime() - b.at.getTime());
+function addMood(customerId: string, sensed: Sensed[], batch: Batch): void {
+  if (sensed.length === 0) return;
+  // Sorted once here: replayMood returns its steps in time order, so they line up with these points.
+  const byTime = sensed.map((m) => ({ id: m.id, at: m.at, ...effectiveEmotion(m.emotion) })).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const steps = replayMood(byTime);
   byTime.forEach((p, i) => {
     batch.moodPoints.push({ customer_id: customerId, message_id: p.id, at: p.at, emotion: p.emotion, valence: p.valence, intensity: p.intensity, score: steps[i]!.score });
   });
@@ -306,14 +307,15 @@ function addCustomer(g: Generator, ordinal: number, batch: Batch): void {
   let firstContact = Number.POSITIVE_INFINITY;
   let lastActivity = 0;
   let lastSeen = 0;
-  const ownMessagesFrom = batch.messages.length;
+  const sensed: Sensed[] = [];
   starts.forEach((start, i) => {
     const c = addConversation(g, script, customer, start, i === starts.length - 1, batch);
     firstContact = Math.min(firstContact, c.firstMessage);
     lastActivity = Math.max(lastActivity, c.lastActivity);
     lastSeen = Math.max(lastSeen, c.lastInbound);
+    sensed.push(...c.sensed);
   });
-  addMood(customer.id, batch.messages.slice(ownMessagesFrom), batch);
+  addMood(customer.id, sensed, batch);
   const createdAt = new Date(firstContact - rng.number.int({ min: 1_000, max: 10 * MINUTE }));
   batch.customers.push({
     id: customer.id,
@@ -362,7 +364,7 @@ function addConversation(
   start: number,
   isLatest: boolean,
   batch: Batch,
-): { firstMessage: number; lastActivity: number; lastInbound: number } {
+): { firstMessage: number; lastActivity: number; lastInbound: number; sensed: Sensed[] } {
   const { rng } = g;
   const topicKey = rng.helpers.weightedArrayElement(topicWeights);
   const topic: Topic = script.topics[topicKey];
@@ -409,19 +411,23 @@ function addConversation(
   const thread = rng.helpers.arrayElement(topic.threads);
   const lines = conversationLines(rng, script, thread, status, count, worsens);
   let lastInbound = 0;
+  const sensed: Sensed[] = [];
   times.forEach((at, i) => {
     const inbound = i % 2 === 0;
     if (inbound) lastInbound = at;
     const direction: MessageDirection = inbound ? 'inbound' : 'outbound';
     const text = fill(lines[i] ?? '');
+    const id = randomUUID();
+    const emotion = inbound && g.emotion ? g.emotion.sense(text) : null;
+    if (emotion) sensed.push({ id, at: new Date(at), emotion });
     batch.messages.push({
-      id: randomUUID(),
+      id,
       conversation_id: conversationId,
       direction,
       author_type: inbound ? 'customer' : 'employee',
       author_id: inbound ? customer.id : (agent?.id ?? null),
       text,
-      emotion: inbound && g.emotion ? JSON.stringify(g.emotion.sense(text)) : null,
+      emotion: emotion ? JSON.stringify(emotion) : null,
       created_at: new Date(at),
     });
   });
@@ -441,5 +447,5 @@ function addConversation(
     last_message_at: new Date(last),
     resolved_at: resolvedAt === null ? null : new Date(resolvedAt),
   });
-  return { firstMessage: first, lastActivity: resolvedAt ?? last, lastInbound };
+  return { firstMessage: first, lastActivity: resolvedAt ?? last, lastInbound, sensed };
 }
