@@ -51,8 +51,8 @@ export async function projectMood(scope: TenantScope, input: MoodInput): Promise
 
 // Inbound messages move their customers' moods, a batch in one transaction. Mood rows are locked in customer order,
 // so two batches never deadlock, and each customer's messages are applied in message time order.
-export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[]): Promise<{ moods: Array<{ customerId: string; mood: MoodView }> }> {
-  if (!inputs.length) return { moods: [] };
+export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[]): Promise<void> {
+  if (!inputs.length) return;
   const sorted = [...inputs].sort(byCustomerThenTime);
   const customerIds = [...new Set(sorted.map((i) => i.customerId))];
   return scope.transaction(async (trx) => {
@@ -83,9 +83,6 @@ export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[
       update customer_moods m set score = v.score, trend = v.trend, alert = v.alert, updated_at = v.updated_at
       from (values ${values}) as v (customer_id, score, trend, alert, updated_at)
       where m.workspace_id = ${scope.workspaceId} and m.customer_id = v.customer_id`.execute(trx.db);
-    // One event per customer: it carries the mood as it now is, which is all a screen shows.
-    const moods = finals.map(([customerId, row]) => ({ customerId, mood: toMoodView(row) }));
-    return { moods };
   });
 }
 
