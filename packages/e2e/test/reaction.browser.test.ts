@@ -154,6 +154,8 @@ describe('Rapid reaction in the web app in Chromium (pglite)', () => {
     // Playbooks: a discount over the workspace's bound gets its error next to the field, by path.
     await page.goto(`${base}/admin/playbooks`);
     await page.getByTestId('admin-playbooks').waitFor();
+    // The screen renders before its list has loaded: wait for the rows, then count them.
+    await page.getByTestId('playbook-row').nth(5).waitFor({ timeout: 5_000 });
     assert.ok((await page.getByTestId('playbook-row').count()) >= 6, 'five defaults and the admin’s own');
     await page.getByTestId('playbook-new').click();
     await page.getByLabel('Nombre en español').fill('Descuento generoso');
