@@ -20,6 +20,7 @@ import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { createHub, type Hub } from './platform/realtime/hub.ts';
 import { pruneStreamEvents } from './platform/realtime/stream-log.ts';
+import { workspacesWithStagedEvents } from './platform/realtime/stream-outbox.ts';
 import { startIntervalJob } from './platform/jobs/interval-job.ts';
 import { createDiskStorage } from './platform/storage/storage.ts';
 import { createEmotionSensor } from './platform/emotion/emotion-sensor.ts';
@@ -161,6 +162,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     server.log,
   );
 
+  // Events staged by a process that stopped before numbering them are numbered now, and any left
+  // by a failed numbering soon after.
+  const kickStaged = async () => {
+    const workspaces = await workspacesWithStagedEvents(ctx.db);
+    for (const workspaceId of workspaces) ctx.bus.publish('stream.staged', { workspaceId });
+    return workspaces.length ? { workspaces: workspaces.length } : undefined;
+  };
+  await kickStaged();
+  const stopKicking = startIntervalJob('sequence-staged-events', 10_000, kickStaged, server.log);
+
   let closed = false;
   return {
     server,
@@ -171,6 +182,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       if (closed) return;
       closed = true;
       await stopPruning();
+      await stopKicking();
       await server.close();
       await ctx.bus.close();
       await database.close();

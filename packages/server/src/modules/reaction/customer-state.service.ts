@@ -91,6 +91,7 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
               .selectFrom('messages')
               .innerJoin('conversations as c', 'c.id', 'messages.conversation_id')
               .select(['messages.conversation_id', 'messages.direction', 'messages.author_type', 'messages.created_at'])
+              .whereRef('c.workspace_id', '=', 'conversations.workspace_id')
               .whereRef('c.customer_id', '=', 'conversations.customer_id')
               .where('messages.created_at', '>', since)
               .orderBy('messages.created_at', 'desc')
@@ -98,7 +99,7 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
           ).as('history')
         : none.as('history'),
       wantsConversations
-        ? jsonArrayFrom(eb.selectFrom('conversations as c').select(['c.id', 'c.status', 'c.created_at', 'c.resolved_at']).whereRef('c.customer_id', '=', 'conversations.customer_id')).as('conversations')
+        ? jsonArrayFrom(eb.selectFrom('conversations as c').select(['c.id', 'c.status', 'c.created_at', 'c.resolved_at']).whereRef('c.workspace_id', '=', 'conversations.workspace_id').whereRef('c.customer_id', '=', 'conversations.customer_id')).as('conversations')
         : none.as('conversations'),
       need.trusted
         ? jsonObjectFrom(
@@ -107,6 +108,10 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
               .innerJoin('conversations as c', 'c.id', 'messages.conversation_id')
               .innerJoin('employees', (j) => j.onRef('employees.id', '=', 'messages.author_id').onRef('employees.workspace_id', '=', 'messages.workspace_id'))
               .select(['employees.id', 'employees.name'])
+              // Scoped by workspace so the customer's conversations come from their index and the
+              // messages from each conversation's: without it this scanned every message per row.
+              .whereRef('c.workspace_id', '=', 'conversations.workspace_id')
+              .whereRef('messages.workspace_id', '=', 'conversations.workspace_id')
               .whereRef('c.customer_id', '=', 'conversations.customer_id')
               .where('messages.author_type', '=', 'employee')
               .where('employees.active', '=', true)

@@ -33,5 +33,7 @@ export type DomainEvents = {
   'conversation.updated': ConversationEventPayload;
   // Committed realtime events, for the hub's fan-out to sockets.
   'stream.appended': { workspaceId: string; events: StreamEvent[] };
+  // Events were staged in the workspace's outbox and committed; they wait to be numbered.
+  'stream.staged': { workspaceId: string };
   'stream.ephemeral': { workspaceId: string; stream: string; data: Record<string, unknown>; originId?: number };
 };
