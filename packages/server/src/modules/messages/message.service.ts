@@ -5,6 +5,7 @@ import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Cursor } from '../../platform/http/cursor.ts';
 import { appendStreamEvents, conversationStream, streamHead, workspaceStream } from '../../platform/realtime/stream-log.ts';
+import { stageStreamEvents } from '../../platform/realtime/stream-outbox.ts';
 import { resolveAttachments } from '../attachments/attachment.service.ts';
 import { getConversation, toConversationView } from '../conversations/conversation.service.ts';
 import { projectMood } from '../emotion/mood.service.ts';
@@ -145,8 +146,13 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
     const message = toMessageView(inserted, name);
     const mood =
       customerId && emotion ? await projectMood(trx, { customerId, messageId: inserted.id, at: inserted.created_at, emotion }) : undefined;
+    // The conversation's own stream is numbered here (its lock is the conversation's alone); the
+    // workspace's is shared by every message of the workspace, so that event is staged and
+    // numbered after commit (stream-outbox.ts).
     const events = await appendStreamEvents(trx.db, scope.workspaceId, [
       { stream: conversationStream(updated.id), type: 'message.created', data: { message: toCustomerView(message) } },
+    ]);
+    await stageStreamEvents(trx.db, scope.workspaceId, [
       { stream: workspaceStream(scope.workspaceId), type: 'message.created', data: { message, conversation: toConversationView(updated), ...(mood ? { mood } : {}) } },
     ]);
     return { row: inserted, duplicate: false as const, conversation: updated, events };
@@ -154,6 +160,7 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
   const message = toMessageView(outcome.row, name);
   if (!outcome.duplicate) {
     ctx.bus.publish('stream.appended', { workspaceId: scope.workspaceId, events: outcome.events });
+    ctx.bus.publish('stream.staged', { workspaceId: scope.workspaceId });
     ctx.bus.publish(inbound ? 'message.received' : 'message.sent', {
       workspaceId: scope.workspaceId,
       conversationId: message.conversationId,

@@ -7,7 +7,8 @@ export function startIntervalJob(name: string, everyMs: number, run: () => Promi
   const tick = () => {
     if (current) return;
     current = run()
-      .then((result) => log.info({ job: name, result }, 'job finished'))
+      // A run that did nothing returns undefined and is not logged (some jobs run every few seconds).
+      .then((result) => result !== undefined && log.info({ job: name, result }, 'job finished'))
       .catch((err: unknown) => log.error({ err, job: name }, 'job failed'))
       .finally(() => (current = null));
   };
