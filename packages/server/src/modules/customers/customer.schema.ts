@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localeSchema } from '../../platform/http/common.schema.ts';
 import { cursorSchema } from '../../platform/http/cursor.ts';
+import { emailField, normaliseIdentityValue, phoneField } from './identity-value.ts';
 
 const attributes = z
   .record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
@@ -8,17 +9,37 @@ const attributes = z
 
 export const customerProfileSchema = z.object({
   name: z.string().trim().min(1).max(200).nullable().optional(),
-  email: z.email({ message: 'must be an email address' }).max(320).nullable().optional(),
-  phone: z.string().regex(/^\+?[0-9 ()-]{4,32}$/, 'must be a phone number').nullable().optional(),
+  email: emailField.nullable().optional(),
+  phone: phoneField.describe('stored in E.164, like +34600111222').nullable().optional(),
   locale: localeSchema.nullable().optional(),
   attributes: attributes.optional(),
 });
 
-export const identitySchema = z.object({
-  channel: z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, 'must be a channel name like "email" or "whatsapp"'),
-  externalId: z.string().trim().min(1).max(320),
-  verified: z.boolean().optional(),
-});
+export const identitySchema = z
+  .object({
+    channel: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{1,31}$/, 'must be a channel name like "email" or "whatsapp"')
+      .describe('email, phone, sms, whatsapp, a social network (instagram, telegram…), web, web-visitor, or a system of yours (crm, shop…)'),
+    externalId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(320)
+      .describe('emails are trimmed and lower-cased, phones stored in E.164, handles without "@"'),
+    verified: z
+      .boolean()
+      .optional()
+      .describe('true when your side has verified it: if another customer already has it, the two are merged automatically'),
+  })
+  .transform((identity, ctx) => {
+    const normal = normaliseIdentityValue(identity.channel, identity.externalId);
+    if ('error' in normal) {
+      ctx.addIssue({ code: 'custom', path: ['externalId'], message: normal.error });
+      return z.NEVER;
+    }
+    return { ...identity, externalId: normal.value };
+  });
 
 export const customerListQuery = z.object({
   q: z.string().trim().min(1).max(200).optional(),
