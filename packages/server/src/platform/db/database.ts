@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -50,7 +51,8 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   const inMemory = dir.startsWith('memory://');
   const release = inMemory ? () => undefined : lockDataDir(options.dataDir);
   try {
-    const lite = await PGlite.create(dir);
+    // pg_trgm finds customers with similar names (migration 008); PostgreSQL ships it in contrib.
+    const lite = await PGlite.create(dir, { extensions: { pg_trgm } });
     const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {

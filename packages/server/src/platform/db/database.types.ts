@@ -90,6 +90,9 @@ export type CustomersTable = {
   created_at: CreatedAt;
   updated_at: Timestamp;
   last_seen_at: Timestamp | null;
+  // Set while this customer is merged into another (modules/customers/merge.service.ts).
+  merged_into_id: string | null;
+  merged_at: Timestamp | null;
 };
 
 export type CustomerIdentitiesTable = {
@@ -116,6 +119,8 @@ export type ConversationsTable = {
   updated_at: Timestamp;
   last_message_at: Timestamp | null;
   resolved_at: Timestamp | null;
+  // The customer identity it came through, when a channel knows it.
+  identity_id: string | null;
 };
 
 export type MessagesTable = {
@@ -365,6 +370,43 @@ export type SnippetUsesTable = {
   created_at: CreatedAt;
 };
 
+export type CustomerMergeKind = 'manual' | 'verified_identity';
+
+export type CustomerMergesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  survivor_id: string;
+  absorbed_id: string;
+  kind: CustomerMergeKind;
+  choices: JSONColumnType<Record<string, unknown>, string, string>;
+  snapshot: JSONColumnType<Record<string, unknown>, string, string>;
+  proposal_id: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  merged_at: CreatedAt;
+  unmerged_at: Timestamp | null;
+  unmerged_by_type: string | null;
+  unmerged_by: string | null;
+  unmerge_summary: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+};
+
+export type DuplicateStatus = 'open' | 'dismissed' | 'merged';
+
+export type CustomerDuplicatesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  customer_a_id: string;
+  customer_b_id: string;
+  score: number;
+  reasons: JSONColumnType<Record<string, unknown>[], string, string>;
+  status: ColumnType<DuplicateStatus, DuplicateStatus | undefined, DuplicateStatus>;
+  merge_id: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -395,4 +437,6 @@ export type Database = {
   reply_bands: ReplyBandsTable;
   snippets: SnippetsTable;
   snippet_uses: SnippetUsesTable;
+  customer_merges: CustomerMergesTable;
+  customer_duplicates: CustomerDuplicatesTable;
 };
