@@ -5,7 +5,6 @@ import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Cursor } from '../../platform/http/cursor.ts';
 import { appendStreamEvents, conversationStream, streamHead, workspaceStream } from '../../platform/realtime/stream-log.ts';
-import { stageStreamEvents } from '../../platform/realtime/stream-outbox.ts';
 import { resolveAttachments } from '../attachments/attachment.service.ts';
 import { getConversation, toConversationView } from '../conversations/conversation.service.ts';
 import { projectMood } from '../emotion/mood.service.ts';
@@ -149,12 +148,12 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
     // The conversation's own stream is numbered here (its lock is the conversation's alone); the
     // workspace's is shared by every message of the workspace, so that event is staged and
     // numbered after commit (stream-outbox.ts).
-    const events = await appendStreamEvents(trx.db, scope.workspaceId, [
-      { stream: conversationStream(updated.id), type: 'message.created', data: { message: toCustomerView(message) } },
-    ]);
-    await stageStreamEvents(trx.db, scope.workspaceId, [
-      { stream: workspaceStream(scope.workspaceId), type: 'message.created', data: { message, conversation: toConversationView(updated), ...(mood ? { mood } : {}) } },
-    ]);
+    const events = await appendStreamEvents(
+      trx.db,
+      scope.workspaceId,
+      [{ stream: conversationStream(updated.id), type: 'message.created', data: { message: toCustomerView(message) } }],
+      [{ stream: workspaceStream(scope.workspaceId), type: 'message.created', data: { message, conversation: toConversationView(updated), ...(mood ? { mood } : {}) } }],
+    );
     return { row: inserted, duplicate: false as const, conversation: updated, events };
   });
   const message = toMessageView(outcome.row, name);

@@ -17,12 +17,18 @@ export const conversationStream = (conversationId: string) => `conversation:${co
 // commit, so a stream's events commit in sequence order with no gaps. (Two transactions that
 // append to the same conversation stream have already queued on the conversation's row, so
 // taking several heads in one statement cannot deadlock.)
+// `staged` events go to the outbox in the same statement (see stream-outbox.ts): one round trip
+// for the message path, which writes both kinds.
 export async function appendStreamEvents(
   trx: Kysely<Database>,
   workspaceId: string,
   events: NewStreamEvent[],
+  staged: NewStreamEvent[] = [],
 ): Promise<StreamEvent[]> {
-  if (events.length === 0) return [];
+  if (events.length === 0) {
+    if (staged.length) await sql`insert into stream_outbox (workspace_id, stream, type, payload) values ${outboxValues(workspaceId, staged)}`.execute(trx);
+    return [];
+  }
   const groups = new Map<string, NewStreamEvent[]>();
   for (const e of [...events].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0))) {
     const list = groups.get(e.stream) ?? [];
@@ -44,6 +50,7 @@ export async function appendStreamEvents(
         from ${head}, (values ${values}) as v (k, type, payload)
       )`;
   });
+  if (staged.length) ctes.push(sql`o as (insert into stream_outbox (workspace_id, stream, type, payload) values ${outboxValues(workspaceId, staged)})`);
   // The event inserts run whether or not they are read; each head's new value gives its numbers.
   const heads = sql.join(entries.map((_, i) => sql`select stream, last_seq from ${sql.raw(`h${i}`)}`), sql` union all `);
   const result = await sql<{ stream: string; last_seq: string }>`with ${sql.join(ctes)} ${heads}`.execute(trx);
@@ -53,6 +60,9 @@ export async function appendStreamEvents(
     return list.map((e, k) => ({ stream, seq: first + k, type: e.type, data: e.data }));
   });
 }
+
+const outboxValues = (workspaceId: string, events: NewStreamEvent[]) =>
+  sql.join(events.map((e) => sql`(${workspaceId}::uuid, ${e.stream}::text, ${e.type}::text, ${JSON.stringify(e.data)}::jsonb)`));
 
 export async function readStreamEvents(
   db: Kysely<Database>,

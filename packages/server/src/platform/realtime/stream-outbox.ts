@@ -4,10 +4,9 @@ import { appendStreamEvents, workspaceStream, type NewStreamEvent, type StreamEv
 
 // Stages events in the caller's transaction: they become durable with it, take no lock, and are
 // numbered by sequenceOutbox once committed.
+// (appendStreamEvents stages too, when a transaction also appends.)
 export async function stageStreamEvents(trx: Kysely<Database>, workspaceId: string, events: NewStreamEvent[]): Promise<void> {
-  if (!events.length) return;
-  const values = events.map((e) => sql`(${workspaceId}::uuid, ${e.stream}::text, ${e.type}::text, ${JSON.stringify(e.data)}::jsonb)`);
-  await sql`insert into stream_outbox (workspace_id, stream, type, payload) values ${sql.join(values)}`.execute(trx);
+  await appendStreamEvents(trx, workspaceId, [], events);
 }
 
 // Numbers a workspace's staged events in the order they were staged, in one transaction per batch.
