@@ -3,7 +3,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/db/database.types.ts';
 import { tenantScope, type TenantScope } from '../../platform/db/tenant-scope.ts';
 import type { MessageEventPayload } from '../../platform/events/domain-events.ts';
-import { appendStreamEvents, workspaceStream } from '../../platform/realtime/stream-log.ts';
+import { workspaceStream } from '../../platform/realtime/stream-log.ts';
+import { stageStreamEvents } from '../../platform/realtime/stream-outbox.ts';
 import { evaluate, reasonOf, type ReasonPart } from './condition.evaluator.ts';
 import { loadLiveStates, isMessageField, messageState, type ConversationContext, type CustomerRow, type LiveState, type Person } from './customer-state.service.ts';
 import { firstName, shortQuote } from './customer-state.ts';
@@ -52,8 +53,7 @@ type Matched = { m: MessageEventPayload; live: LiveState; matched: Array<{ playb
 
 // On every customer message: which playbooks match the customer's state now, and the suggestions
 // they make (one live suggestion per playbook and customer; a new trigger refreshes its reason).
-// A batch of one workspace's messages costs one state read, one transaction and one stream append
-// (every workspace event queues on the stream head's lock until commit).
+// A batch of one workspace's messages costs one state read and one transaction.
 export async function proposeForMessages(ctx: AppContext, workspaceId: string, messages: MessageEventPayload[]): Promise<ProposalResult> {
   const none: ProposalResult = { created: [], updated: [] };
   const rules = await rulesFor(ctx.db, workspaceId);
@@ -71,7 +71,7 @@ export async function proposeForMessages(ctx: AppContext, workspaceId: string, m
   const all = pending.flatMap((c) => c.candidates);
   // The state read and the writes share one transaction, so a batch takes one pooled connection
   // (under load, waiting for a connection costs more than the statements).
-  const { saved, events } = await scope.transaction(async (trx) => {
+  const saved = await scope.transaction(async (trx) => {
     const states = await loadLiveStates(
       trx,
       pending.map(({ m }) => ({ customerId: m.customerId, conversationId: m.conversationId, messageId: m.messageId, at: new Date(m.createdAt), emotion: m.emotion, text: m.text })),
@@ -92,21 +92,19 @@ export async function proposeForMessages(ctx: AppContext, workspaceId: string, m
       return { m, live, matched };
     });
     const rows = results.flatMap((r) => suggestionRows(rules, r));
-    if (!rows.length) return { saved: [], events: [] };
+    if (!rows.length) return [];
     const saved = await saveSuggestions(trx, rows);
-    const appended = await appendStreamEvents(
+    // Staged, not appended: numbering them here would hold the workspace head's lock, which every
+    // message of the workspace also needs, until this transaction's commit reached PostgreSQL.
+    await stageStreamEvents(
       trx.db,
       workspaceId,
-      saved.map((s) =>
-        s.kind === 'created'
-          ? { stream: workspaceStream(workspaceId), type: 'suggestion.created', data: { suggestion: s.view } }
-          : { stream: workspaceStream(workspaceId), type: 'suggestion.updated', data: { suggestion: s.view } },
-      ),
+      saved.map((s) => ({ stream: workspaceStream(workspaceId), type: s.kind === 'created' ? 'suggestion.created' : 'suggestion.updated', data: { suggestion: s.view } })),
     );
-    return { saved, events: appended };
+    return saved;
   });
   if (!saved.length) return none;
-  ctx.bus.publish('stream.appended', { workspaceId, events });
+  ctx.bus.publish('stream.staged', { workspaceId });
   return {
     created: saved.flatMap((s) => (s.kind === 'created' ? [s.view] : [])),
     updated: saved.flatMap((s) => (s.kind === 'updated' ? [s.view] : [])),

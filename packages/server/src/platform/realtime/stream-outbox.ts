@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.types.ts';
-import { appendStreamEvents, workspaceStream, type NewStreamEvent, type StreamEvent } from './stream-log.ts';
+import { appendStreamEvents, type NewStreamEvent, type StreamEvent } from './stream-log.ts';
 
 // Stages events in the caller's transaction: they become durable with it, take no lock, and are
 // numbered by sequenceOutbox once committed.
@@ -9,24 +9,37 @@ export async function stageStreamEvents(trx: Kysely<Database>, workspaceId: stri
   await appendStreamEvents(trx, workspaceId, [], events);
 }
 
-// Numbers a workspace's staged events in the order they were staged, in one transaction per batch.
-// The workspace head is locked before the outbox is read, so two processes sequencing the same
-// workspace take turns and a conversation's messages keep their order in the workspace stream.
+// Numbers a workspace's staged events in the order they were staged: ONE statement outside any
+// transaction, so the head rows it locks are released by PostgreSQL's own commit, never held while
+// a reply travels to Node and back. Two processes sequencing the same workspace cannot reorder a
+// conversation: the second one's delete waits on the rows the first one took, and its head update
+// needs all of its deleted rows, so it numbers after the first commits.
 export async function sequenceOutbox(db: Kysely<Database>, workspaceId: string, batch = 2000): Promise<StreamEvent[]> {
   const out: StreamEvent[] = [];
   for (;;) {
-    const events = await db.transaction().execute(async (trx) => {
-      await sql`
-        insert into stream_heads (stream, workspace_id, last_seq) values (${workspaceStream(workspaceId)}, ${workspaceId}, 0)
-        on conflict (stream) do update set last_seq = stream_heads.last_seq`.execute(trx);
-      const { rows } = await sql<{ id: string; stream: string; type: string; payload: Record<string, unknown> }>`
+    const { rows } = await sql<{ stream: string; seq: string; type: string; payload: Record<string, unknown> }>`
+      with moved as (
         delete from stream_outbox where id in (
           select id from stream_outbox where workspace_id = ${workspaceId} order by id limit ${batch}
-        ) returning id, stream, type, payload`.execute(trx);
-      if (!rows.length) return [];
-      rows.sort((a, b) => Number(a.id) - Number(b.id));
-      return appendStreamEvents(trx, workspaceId, rows.map((r) => ({ stream: r.stream, type: r.type, data: r.payload })));
-    });
+        ) returning id, stream, type, payload
+      ),
+      numbered as (
+        select stream, type, payload, row_number() over (partition by stream order by id) as k, count(*) over (partition by stream) as n
+        from moved
+      ),
+      heads as (
+        insert into stream_heads (stream, workspace_id, last_seq)
+        select stream, ${workspaceId}::uuid, count(*) from moved group by stream
+        on conflict (stream) do update set last_seq = stream_heads.last_seq + excluded.last_seq
+        returning stream, last_seq
+      )
+      insert into stream_events (stream, seq, workspace_id, type, payload)
+      select x.stream, h.last_seq - x.n + x.k, ${workspaceId}::uuid, x.type, x.payload
+      from numbered x join heads h on h.stream = x.stream
+      returning stream, seq, type, payload`.execute(db);
+    const events = rows
+      .map((r) => ({ stream: r.stream, seq: Number(r.seq), type: r.type, data: r.payload }))
+      .sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : a.seq - b.seq));
     out.push(...events);
     if (events.length < batch) return out;
   }
