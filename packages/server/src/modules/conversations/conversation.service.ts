@@ -8,7 +8,7 @@ import { appendStreamEvents, conversationStream, workspaceStream, type NewStream
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
 import { getCustomer } from '../customers/customer.service.ts';
 
-type ConversationRow = Selectable<ConversationsTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
 
 export type ConversationView = {
   id: string;

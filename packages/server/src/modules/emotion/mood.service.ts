@@ -87,10 +87,10 @@ export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[
 }
 
 // The scores after each customer's last three messages, oldest first (for the trend), in one query.
-async function lastScores(trx: TenantScope, customerIds: string[]): Promise<Map<string, number[]>> {
+async function lastPoints(trx: TenantScope, customerIds: string[]): Promise<Map<string, Array<{ score: number; at: Date }>>> {
   const ids = sql.join(customerIds.map((id) => sql`(${id}::uuid)`));
-  const rows = await sql<{ customer_id: string; score: number }>`
-    select b.customer_id, p.score
+  const rows = await sql<{ customer_id: string; score: number; at: Date }>`
+    select b.customer_id, p.score, p.at
     from (values ${ids}) as b (customer_id)
     cross join lateral (
       select score, at, id from customer_mood_points
@@ -98,8 +98,34 @@ async function lastScores(trx: TenantScope, customerIds: string[]): Promise<Map<
       order by at desc, id desc limit 3
     ) p
     order by b.customer_id, p.at, p.id`.execute(trx.db);
-  const out = new Map<string, number[]>();
-  for (const r of rows.rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), r.score]);
+  const out = new Map<string, Array<{ score: number; at: Date }>>();
+  for (const r of rows.rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), { score: r.score, at: new Date(r.at) }]);
+  return out;
+}
+
+async function lastScores(trx: TenantScope, customerIds: string[]): Promise<Map<string, number[]>> {
+  return new Map([...(await lastPoints(trx, customerIds))].map(([id, points]) => [id, points.map((p) => p.score)]));
+}
+
+// projectMood for a batch of messages: one read for all their customers, and a customer's
+// messages in the batch build on one another in time order. Keyed by message id.
+export async function projectMoods(scope: TenantScope, inputs: MoodInput[]): Promise<Map<string, ProjectedMood>> {
+  const out = new Map<string, ProjectedMood>();
+  if (!inputs.length) return out;
+  const sorted = [...inputs].sort(byCustomerThenTime);
+  const points = await lastPoints(scope, [...new Set(sorted.map((i) => i.customerId))]);
+  for (const input of sorted) {
+    const last = points.get(input.customerId) ?? [];
+    const e = effectiveEmotion(input.emotion);
+    const latest = last[last.length - 1];
+    const step = nextMood(latest ? { score: latest.score, updatedAt: latest.at } : null, { at: input.at, ...e }, last.map((p) => p.score));
+    points.set(input.customerId, [...last.slice(-2), { score: step.score, at: input.at }]);
+    out.set(input.messageId, {
+      customerId: input.customerId,
+      mood: toMoodView({ score: step.score, trend: step.trend, alert: step.alert, updated_at: input.at }, input.at),
+      point: { messageId: input.messageId, at: input.at.toISOString(), emotion: e.emotion, valence: e.valence, score: step.score },
+    });
+  }
   return out;
 }
 

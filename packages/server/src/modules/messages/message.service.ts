@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import type { AttachmentRef, AuthorType, ConversationStatus, MessageDirection, MessageEmotion } from '../../platform/db/database.types.ts';
+import type { ConversationStatus } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Cursor } from '../../platform/http/cursor.ts';
@@ -8,50 +8,10 @@ import { appendStreamEvents, conversationStream, streamHead, workspaceStream } f
 import { resolveAttachments } from '../attachments/attachment.service.ts';
 import { getConversation, toConversationView } from '../conversations/conversation.service.ts';
 import { projectMood } from '../emotion/mood.service.ts';
+import { createMessageWriter, type PendingMessage } from './message-batch.service.ts';
+import { toCustomerView, toMessageView, type MessageView } from './message.view.ts';
 
-export type MessageView = {
-  id: string;
-  conversationId: string;
-  direction: MessageDirection;
-  authorType: AuthorType;
-  authorId: string | null;
-  authorName: string | null;
-  text: string;
-  attachments: AttachmentRef[];
-  // Only for the customer's own words; employees' messages are never read as the customer's mood.
-  emotion: MessageEmotion | null;
-  createdAt: string;
-};
-
-type MessageRow = {
-  id: string;
-  conversation_id: string;
-  direction: MessageDirection;
-  author_type: AuthorType;
-  author_id: string | null;
-  text: string;
-  attachments: AttachmentRef[];
-  emotion: MessageEmotion | null;
-  created_at: Date;
-};
-
-export const toMessageView = (m: MessageRow, authorName: string | null): MessageView => ({
-  id: m.id,
-  conversationId: m.conversation_id,
-  direction: m.direction,
-  authorType: m.author_type,
-  authorId: m.author_id,
-  authorName,
-  text: m.text,
-  attachments: m.attachments,
-  emotion: m.emotion,
-  createdAt: m.created_at.toISOString(),
-});
-
-export type CustomerMessageView = Omit<MessageView, 'emotion'>;
-
-// What a customer is shown: never our reading of their feelings.
-export const toCustomerView = ({ emotion: _emotion, ...rest }: MessageView): CustomerMessageView => rest;
+export { toCustomerView, toMessageView, type CustomerMessageView, type MessageView } from './message.view.ts';
 
 export type MessageAuthor =
   | { type: 'customer'; customerId: string }
@@ -88,6 +48,27 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
   const authorId = author.type === 'customer' ? author.customerId : author.type === 'employee' ? author.employeeId : author.tokenId;
   // Read as it is stored, so the label travels with the message to every screen, live.
   const emotion = inbound ? ctx.emotion.sense(text) : null;
+  // Text alone (nearly every message) goes through the workspace's group commit; what it cannot
+  // answer (an unknown conversation, a retried key) and attachments take the path below.
+  if (!input.attachmentIds?.length) {
+    const pending: PendingMessage = {
+      workspaceId: scope.workspaceId,
+      conversationId: input.conversationId,
+      customerId,
+      inbound,
+      authorType: author.type,
+      authorId,
+      authorName: name,
+      text,
+      idempotencyKey: input.idempotencyKey,
+      emotion,
+    };
+    await writerOf(ctx)(pending);
+    if (pending.stored) {
+      announce(ctx, scope.workspaceId, pending.stored, inbound, input.snippetId);
+      return { message: pending.stored.message, duplicate: false };
+    }
+  }
   const outcome = await scope.transaction(async (trx) => {
     const attachments = await resolveAttachments(trx, input.attachmentIds ?? [], customerId);
     // Insert straight from the visible conversation: one statement checks access and writes,
@@ -157,25 +138,36 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
     return { row: inserted, duplicate: false as const, conversation: updated, events };
   });
   const message = toMessageView(outcome.row, name);
-  if (!outcome.duplicate) {
-    ctx.bus.publish('stream.appended', { workspaceId: scope.workspaceId, events: outcome.events });
-    ctx.bus.publish('stream.staged', { workspaceId: scope.workspaceId });
-    ctx.bus.publish(inbound ? 'message.received' : 'message.sent', {
-      workspaceId: scope.workspaceId,
-      conversationId: message.conversationId,
-      customerId: outcome.conversation.customer_id,
-      messageId: message.id,
-      direction: message.direction,
-      authorType: message.authorType,
-      authorId: message.authorId,
-      text: message.text,
-      channel: outcome.conversation.channel,
-      emotion: message.emotion,
-      createdAt: message.createdAt,
-      ...(input.snippetId && !inbound ? { snippetId: input.snippetId } : {}),
-    });
-  }
+  if (!outcome.duplicate) announce(ctx, scope.workspaceId, { message, conversation: outcome.conversation, events: outcome.events }, inbound, input.snippetId);
   return { message, duplicate: outcome.duplicate };
+}
+
+const writers = new WeakMap<AppContext, (m: PendingMessage) => Promise<void>>();
+function writerOf(ctx: AppContext) {
+  let writer = writers.get(ctx);
+  if (!writer) writers.set(ctx, (writer = createMessageWriter(ctx)));
+  return writer;
+}
+
+// After the commit: live events, and the domain event other modules react to.
+function announce(ctx: AppContext, workspaceId: string, stored: NonNullable<PendingMessage['stored']>, inbound: boolean, snippetId: string | undefined) {
+  const { message, conversation, events } = stored;
+  ctx.bus.publish('stream.appended', { workspaceId, events });
+  ctx.bus.publish('stream.staged', { workspaceId });
+  ctx.bus.publish(inbound ? 'message.received' : 'message.sent', {
+    workspaceId,
+    conversationId: message.conversationId,
+    customerId: conversation.customer_id,
+    messageId: message.id,
+    direction: message.direction,
+    authorType: message.authorType,
+    authorId: message.authorId,
+    text: message.text,
+    channel: conversation.channel,
+    emotion: message.emotion,
+    createdAt: message.createdAt,
+    ...(snippetId && !inbound ? { snippetId } : {}),
+  });
 }
 
 export async function listMessages(
