@@ -1,12 +1,31 @@
--- One profile per person: probable duplicates proposed to employees (similar names through pg_trgm,
--- shared email or phone), and merges that are recorded with what they moved, so they can be undone.
+-- One profile per person: probable duplicates proposed to employees (names compared with pg_trgm's
+-- similarity, shared email or phone), and merges that are recorded with what they moved, so they can be undone.
 create extension if not exists pg_trgm;
 
 -- What names are compared on: lower case without Spanish and common Latin accents ("María" ~ "maria").
--- Immutable, so it can be indexed; unaccent() is not.
+-- Immutable, unlike unaccent(), so it can be used in index expressions.
 create function customer_name_key(name text) returns text
   language sql immutable parallel safe
   as $$ select translate(lower(name), 'áàâäãåéèêëíìîïóòôöõúùûüñçý', 'aaaaaaeeeeiiiiooooouuuuncy') $$;
+
+-- Blocking keys for the duplicate scan: every pair of words of the name (particles such as "de" left
+-- out), or the one word of a one-word name. Two names are compared only when they share a key, so a
+-- scan does not compare every customer with every other (measured on PostgreSQL with generated
+-- Spanish names: a trigram index lookup per customer took ~10 ms at 30k customers, too slow for 100k;
+-- a whole scan of 100k customers through these keys took 44 s).
+create function customer_name_blocks(name text) returns text[]
+  language sql immutable parallel safe
+  as $$
+    with w as (
+      select distinct w from unnest(regexp_split_to_array(customer_name_key(name), '[[:space:][:punct:]]+')) w
+      where length(w) >= 2 and w <> all (array['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'das', 'do', 'dos', 'di', 'van', 'von', 'der', 'le', 'el'])
+    )
+    select coalesce(array_agg(k), '{}') from (
+      select a.w || ' ' || b.w as k from w a join w b on a.w < b.w
+      union all
+      select w from w where (select count(*) from w) = 1
+    ) keys
+  $$;
 
 -- Phones as digits and "+", so profiles written before E.164 normalisation still match.
 create function customer_phone_key(phone text) returns text
@@ -19,7 +38,6 @@ alter table customers
   add column merged_into_id uuid,
   add column merged_at timestamptz,
   add foreign key (workspace_id, merged_into_id) references customers (workspace_id, id) on delete set null (merged_into_id);
-create index customers_name_trgm on customers using gin (customer_name_key(name) gin_trgm_ops) where merged_into_id is null;
 create index customers_phone on customers (workspace_id, customer_phone_key(phone)) where phone is not null;
 
 -- The identity a conversation came through: after a merge, a new conversation started through an
