@@ -40,7 +40,7 @@ import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { reactionRoutes, registerReactionListeners } from './modules/reaction/reaction.module.ts';
 import { registerRepliesListeners } from './modules/replies/replies.listeners.ts';
 import { repliesRoutes } from './modules/replies/replies.routes.ts';
-import { principalFromVisitorToken } from './modules/widget/visitor.service.ts';
+import { resolveVisitor } from './modules/widget/visitor.service.ts';
 import { widgetAssetRoutes } from './modules/widget/widget-assets.routes.ts';
 import { widgetRoutes } from './modules/widget/widget.routes.ts';
 import { webAppRoutes } from './modules/web/web-app.routes.ts';
@@ -133,7 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuth(server, {
     fromSession: (token) => principalFromSession(ctx.db, token),
     fromApiToken: (token) => principalFromApiToken(ctx.db, token),
-    fromVisitorToken: async (token) => principalFromVisitorToken(ctx.secret, token),
+    fromVisitorToken: (token) => resolveVisitor(ctx.db, ctx.secret, token),
   });
 
   await server.register(

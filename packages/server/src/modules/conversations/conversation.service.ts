@@ -66,6 +66,8 @@ export type NewConversation = {
   assigneeId?: string | null;
   teamId?: string | null;
   idempotencyKey?: string;
+  // The customer identity it came through (the widget visitor, an email address…), when known.
+  identityId?: string;
 };
 
 // Inside the caller's transaction; returns the stream events to publish once it commits.
@@ -84,6 +86,7 @@ export async function openConversation(
       assignee_id: input.assigneeId ?? null,
       team_id: input.teamId ?? null,
       idempotency_key: input.idempotencyKey ?? null,
+      identity_id: input.identityId ?? null,
       updated_at: new Date(),
     })
     .onConflict((oc) => oc.columns(['workspace_id', 'customer_id', 'idempotency_key']).doNothing())

@@ -7,9 +7,9 @@ import { idParams } from '../../platform/http/common.schema.ts';
 import { page } from '../../platform/http/cursor.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { customerMergeRoutes } from './customer-merge.routes.ts';
 import { customerListQuery, customerProfileSchema, identitySchema } from './customer.schema.ts';
 import {
-  addIdentity,
   createCustomer,
   getCustomer,
   listCustomers,
@@ -17,11 +17,14 @@ import {
   toCustomerView,
   updateCustomer,
 } from './customer.service.ts';
+import { linkIdentity, linkIdentityInTransaction } from './identity.service.ts';
+import { publishMerge, type MergeOutcome } from './merge.service.ts';
 
 export const customerRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const scopeOf = (workspaceId: string) => tenantScope(ctx.db, workspaceId);
+    await app.register(customerMergeRoutes(ctx));
 
     app.get(
       '/customers',
@@ -40,20 +43,33 @@ export const customerRoutes =
         schema: {
           tags: ['customers'],
           summary: 'Create a customer, optionally with channel identities',
+          description:
+            'An identity another customer already has is a 409, unless it is verified: then this is that person, the new record ' +
+            'is merged into the existing one (recorded, undoable) and the response is the surviving customer with `merges`.',
           body: customerProfileSchema.extend({ identities: z.array(identitySchema).max(20).optional() }),
         },
       },
       async (req, reply) => {
         const me = employeeOf(req);
+        const actor = actorOf(me);
         const { identities = [], ...profile } = req.body;
-        const view = await scopeOf(me.workspaceId).transaction(async (trx) => {
+        const { view, merges } = await scopeOf(me.workspaceId).transaction(async (trx) => {
           const customer = await createCustomer(trx, profile);
-          const ids = [];
-          for (const identity of identities) ids.push(await addIdentity(trx, customer.id, identity));
-          await recordAudit(trx, actorOf(me), { action: 'customer.created', targetType: 'customer', targetId: customer.id });
-          return toCustomerView(customer, ids);
+          await recordAudit(trx, actor, { action: 'customer.created', targetType: 'customer', targetId: customer.id });
+          let holder = customer.id;
+          const linked = [];
+          const merges: MergeOutcome[] = [];
+          for (const identity of identities) {
+            const link = await linkIdentityInTransaction(trx, actor, holder, identity);
+            holder = link.customerId;
+            linked.push(link.identity);
+            if (link.merge) merges.push(link.merge);
+          }
+          if (!merges.length) return { view: toCustomerView(customer, linked), merges };
+          return { view: toCustomerView(await getCustomer(trx, holder), await listIdentities(trx, holder)), merges };
         });
-        return reply.code(201).send(view);
+        for (const merge of merges) publishMerge(ctx, me.workspaceId, 'customer.merged', merge, actor.id);
+        return reply.code(201).send(merges.length ? { ...view, merges: merges.map((m) => m.merge) } : view);
       },
     );
 
@@ -85,20 +101,32 @@ export const customerRoutes =
 
     app.post(
       '/customers/:id/identities',
-      { config: { auth: 'employee' }, schema: { tags: ['customers'], summary: 'Link a channel identity', params: idParams, body: identitySchema } },
+      {
+        config: { auth: 'employee' },
+        schema: {
+          tags: ['customers'],
+          summary: 'Link a channel identity',
+          description:
+            'Emails are stored trimmed and lower-cased, phones in E.164 (an invalid one is a 400 naming the field). When another ' +
+            'customer already has the identity: if it is verified the two customers are merged (the older survives; the response ' +
+            'carries `customerId` and `merge`), otherwise nothing is linked, the pair is proposed as a possible duplicate and the ' +
+            'answer is a 409 whose details carry `proposalId`.',
+          params: idParams,
+          body: identitySchema,
+        },
+      },
       async (req, reply) => {
         const me = employeeOf(req);
-        const identity = await scopeOf(me.workspaceId).transaction(async (trx) => {
-          const created = await addIdentity(trx, req.params.id, req.body);
-          await recordAudit(trx, actorOf(me), {
+        const actor = actorOf(me);
+        const link = await linkIdentity(ctx, scopeOf(me.workspaceId), actor, req.params.id, req.body, (trx, l) =>
+          recordAudit(trx, actor, {
             action: 'customer.identity_added',
             targetType: 'customer',
-            targetId: req.params.id,
-            details: { channel: created.channel, externalId: created.externalId },
-          });
-          return created;
-        });
-        return reply.code(201).send(identity);
+            targetId: l.customerId,
+            details: { channel: l.identity.channel, externalId: l.identity.externalId, verified: l.identity.verified, mergeId: l.merge?.merge.id ?? null },
+          }),
+        );
+        return reply.code(201).send({ ...link.identity, customerId: link.customerId, ...(link.merge ? { merge: link.merge.merge } : {}) });
       },
     );
   };

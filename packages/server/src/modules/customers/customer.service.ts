@@ -1,11 +1,19 @@
 import { sql, type Selectable } from 'kysely';
-import type { CustomersTable } from '../../platform/db/database.types.ts';
+import type { CustomerIdentitiesTable, CustomersTable } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 
 type CustomerRow = Selectable<CustomersTable>;
 
 export type IdentityView = { id: string; channel: string; externalId: string; verified: boolean; createdAt: string };
+
+export const toIdentityView = (r: Selectable<CustomerIdentitiesTable>): IdentityView => ({
+  id: r.id,
+  channel: r.channel,
+  externalId: r.external_id,
+  verified: r.verified,
+  createdAt: r.created_at.toISOString(),
+});
 
 export type CustomerView = {
   id: string;
@@ -58,19 +66,21 @@ export async function createCustomer(scope: TenantScope, profile: CustomerProfil
 export async function getCustomer(scope: TenantScope, id: string): Promise<CustomerRow> {
   const row = await scope.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Customer');
+  // A merged-away customer is hidden; the error says where it went, so a client can follow.
+  if (row.merged_into_id) throw new AppError('not_found', 'Customer was merged into another customer', { mergedInto: row.merged_into_id });
   return row;
 }
 
 export async function listIdentities(scope: TenantScope, customerId: string): Promise<IdentityView[]> {
   const rows = await scope.selectFrom('customer_identities').selectAll().where('customer_id', '=', customerId).orderBy('created_at').execute();
-  return rows.map((r) => ({ id: r.id, channel: r.channel, externalId: r.external_id, verified: r.verified, createdAt: r.created_at.toISOString() }));
+  return rows.map(toIdentityView);
 }
 
 export async function listCustomers(
   scope: TenantScope,
   opts: { q?: string; limit: number; before?: { createdAt: string; id: string } },
 ): Promise<CustomerRow[]> {
-  let q = scope.selectFrom('customers').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit);
+  let q = scope.selectFrom('customers').selectAll().where('merged_into_id', 'is', null).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit);
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like), eb('phone', 'ilike', like)]));
@@ -113,7 +123,7 @@ export async function addIdentity(
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new AppError('conflict', `The ${identity.channel} identity ${identity.externalId} already belongs to a customer`);
-  return { id: row.id, channel: row.channel, externalId: row.external_id, verified: row.verified, createdAt: row.created_at.toISOString() };
+  return toIdentityView(row);
 }
 
 export async function findCustomerByIdentity(

@@ -1,9 +1,10 @@
 import type { Db } from '../../platform/db/database.ts';
-import { tenantScope } from '../../platform/db/tenant-scope.ts';
+import { tenantScope, type TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { VisitorPrincipal } from '../../platform/http/principal.ts';
 import { hmacHex, randomToken, safeEqual, signToken, verifyToken } from '../../platform/security/tokens.ts';
 import { resolveCustomerByIdentity, touchCustomer, updateCustomer, type CustomerProfile } from '../customers/customer.service.ts';
+import { findIdentity } from '../customers/identity.service.ts';
 import { findWorkspaceByPublicKey, toWorkspaceView } from '../workspaces/workspace.service.ts';
 
 export type VisitorSessionInput = {
@@ -14,13 +15,34 @@ export type VisitorSessionInput = {
 };
 
 export function signVisitorToken(secret: string, p: Omit<VisitorPrincipal, 'kind'>): string {
-  return signToken(secret, { w: p.workspaceId, c: p.customerId, v: p.visitorId, vf: p.verified ? 1 : 0, iat: Math.floor(Date.now() / 1000) });
+  return signToken(secret, { w: p.workspaceId, c: p.customerId, v: p.visitorId, vf: p.verified ? 1 : 0, ...(p.identityId ? { i: p.identityId } : {}), iat: Math.floor(Date.now() / 1000) });
 }
 
 export function principalFromVisitorToken(secret: string, token: string): VisitorPrincipal | null {
   const p = verifyToken(secret, token);
   if (!p || typeof p.w !== 'string' || typeof p.c !== 'string' || typeof p.v !== 'string') return null;
-  return { kind: 'visitor', workspaceId: p.w, customerId: p.c, visitorId: p.v, verified: p.vf === 1 };
+  return { kind: 'visitor', workspaceId: p.w, customerId: p.c, visitorId: p.v, verified: p.vf === 1, ...(typeof p.i === 'string' ? { identityId: p.i } : {}) };
+}
+
+// The customer a token speaks for now: the owner of its identity (which a merge moves), or for older
+// tokens without one, the customer at the end of its merges.
+async function currentCustomerOf(scope: TenantScope, p: VisitorPrincipal): Promise<string> {
+  if (p.identityId) {
+    const identity = await scope.selectFrom('customer_identities').select('customer_id').where('id', '=', p.identityId).executeTakeFirst();
+    if (identity) return identity.customer_id;
+  }
+  let id = p.customerId;
+  for (let hop = 0; hop < 10; hop++) {
+    const c = await scope.selectFrom('customers').select('merged_into_id').where('id', '=', id).executeTakeFirst();
+    if (!c?.merged_into_id) return id;
+    id = c.merged_into_id;
+  }
+  return id;
+}
+
+export async function resolveVisitor(db: Db, secret: string, token: string): Promise<VisitorPrincipal | null> {
+  const p = principalFromVisitorToken(secret, token);
+  return p && { ...p, customerId: await currentCustomerOf(tenantScope(db, p.workspaceId), p) };
 }
 
 // The site signs its own user id with the workspace's identity secret; a claim without a valid
@@ -40,18 +62,22 @@ export async function startVisitorSession(db: Db, secret: string, input: Visitor
   let customerId: string;
   let visitorId: string;
   let verified = false;
+  let identityId: string | undefined;
   if (verifiedId) {
     const { customer } = await resolveCustomerByIdentity(scope, { channel: 'web', externalId: verifiedId, verified: true }, input.profile);
     customerId = customer.id;
     visitorId = previous?.workspaceId === workspace.id ? previous.visitorId : randomToken(12);
     verified = true;
+    identityId = (await findIdentity(scope, 'web', verifiedId))?.id;
   } else if (previous && previous.workspaceId === workspace.id && !previous.verified) {
-    customerId = previous.customerId;
+    customerId = await currentCustomerOf(scope, previous);
     visitorId = previous.visitorId;
+    identityId = previous.identityId ?? (await findIdentity(scope, 'web-visitor', visitorId))?.id;
   } else {
     visitorId = randomToken(12);
     const { customer } = await resolveCustomerByIdentity(scope, { channel: 'web-visitor', externalId: visitorId }, input.profile);
     customerId = customer.id;
+    identityId = (await findIdentity(scope, 'web-visitor', visitorId))?.id;
   }
   const hasProfile = Object.values(input.profile).some((v) => v !== undefined);
   if (hasProfile) {
@@ -64,7 +90,7 @@ export async function startVisitorSession(db: Db, secret: string, input: Visitor
     }
   }
   await touchCustomer(scope, customerId);
-  const principal = { workspaceId: workspace.id, customerId, visitorId, verified };
+  const principal = { workspaceId: workspace.id, customerId, visitorId, verified, ...(identityId ? { identityId } : {}) };
   return {
     visitorToken: signVisitorToken(secret, principal),
     customerId,

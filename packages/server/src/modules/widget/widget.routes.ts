@@ -88,6 +88,7 @@ export const widgetRoutes =
           customerId: v.customerId,
           channel: 'web',
           idempotencyKey: req.body.idempotencyKey,
+          identityId: v.identityId,
         });
         const sent = await sendMessage(ctx, scope, authorOf(v), { ...req.body, conversationId: opened.conversation.id });
         return reply.code(opened.created ? 201 : 200).send({ conversation: opened.conversation, message: toCustomerView(sent.message), duplicate: sent.duplicate });

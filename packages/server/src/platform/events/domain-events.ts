@@ -25,12 +25,24 @@ export type ConversationEventPayload = {
   actorId: string | null;
 };
 
+export type CustomerMergeEventPayload = {
+  workspaceId: string;
+  mergeId: string;
+  survivorId: string;
+  absorbedId: string;
+  // Merged: the conversations that moved to the survivor; unmerged: those that went back.
+  conversationIds: string[];
+  actorId: string | null;
+};
+
 // Every domain event Vínculo publishes; listeners in each module subscribe by name.
 export type DomainEvents = {
   'message.received': MessageEventPayload;
   'message.sent': MessageEventPayload;
   'conversation.created': ConversationEventPayload;
   'conversation.updated': ConversationEventPayload;
+  'customer.merged': CustomerMergeEventPayload;
+  'customer.unmerged': CustomerMergeEventPayload;
   // Committed realtime events, for the hub's fan-out to sockets.
   'stream.appended': { workspaceId: string; events: StreamEvent[] };
   // Events were staged in the workspace's outbox and committed; they wait to be numbered.

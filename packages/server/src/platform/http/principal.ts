@@ -17,6 +17,9 @@ export type VisitorPrincipal = {
   customerId: string;
   visitorId: string;
   verified: boolean;
+  // The customer identity the visitor speaks through; its current owner is the customer, so a
+  // merge or unmerge takes the visitor along.
+  identityId?: string;
 };
 
 export type Principal = EmployeePrincipal | VisitorPrincipal;
