@@ -48,7 +48,7 @@ for (const backend of backends()) {
       const probes: [string, string, unknown?][] = [
         ['GET', `/api/customers/${bIds.customer}`],
         ['PATCH', `/api/customers/${bIds.customer}`, { name: 'hijack' }],
-        ['POST', `/api/customers/${bIds.customer}/identities`, { channel: 'email', externalId: 'z@z.z' }],
+        ['POST', `/api/customers/${bIds.customer}/identities`, { channel: 'email', externalId: 'z@example.com' }],
         ['GET', `/api/conversations/${bIds.conversation}`],
         ['PATCH', `/api/conversations/${bIds.conversation}`, { status: 'resolved' }],
         ['GET', `/api/conversations/${bIds.conversation}/messages`],
