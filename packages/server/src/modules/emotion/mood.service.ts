@@ -87,19 +87,23 @@ export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[
 }
 
 // The scores after each customer's last three messages, oldest first (for the trend), in one query.
-async function lastPoints(trx: TenantScope, customerIds: string[]): Promise<Map<string, Array<{ score: number; at: Date }>>> {
+export type RecentPoint = { messageId: string; score: number; at: Date };
+// Points projected lately, by customer (a Map will do).
+export type RecentPoints = { get(customerId: string): RecentPoint[] | undefined; set(customerId: string, points: RecentPoint[]): void };
+
+async function lastPoints(trx: TenantScope, customerIds: string[]): Promise<Map<string, RecentPoint[]>> {
   const ids = sql.join(customerIds.map((id) => sql`(${id}::uuid)`));
-  const rows = await sql<{ customer_id: string; score: number; at: Date }>`
-    select b.customer_id, p.score, p.at
+  const rows = await sql<{ customer_id: string; message_id: string; score: number; at: Date }>`
+    select b.customer_id, p.message_id, p.score, p.at
     from (values ${ids}) as b (customer_id)
     cross join lateral (
-      select score, at, id from customer_mood_points
+      select message_id, score, at, id from customer_mood_points
       where workspace_id = ${trx.workspaceId} and customer_id = b.customer_id
       order by at desc, id desc limit 3
     ) p
     order by b.customer_id, p.at, p.id`.execute(trx.db);
-  const out = new Map<string, Array<{ score: number; at: Date }>>();
-  for (const r of rows.rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), { score: r.score, at: new Date(r.at) }]);
+  const out = new Map<string, RecentPoint[]>();
+  for (const r of rows.rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), { messageId: r.message_id, score: r.score, at: new Date(r.at) }]);
   return out;
 }
 
@@ -108,18 +112,27 @@ async function lastScores(trx: TenantScope, customerIds: string[]): Promise<Map<
 }
 
 // projectMood for a batch of messages: one read for all their customers, and a customer's
-// messages in the batch build on one another in time order. Keyed by message id.
-export async function projectMoods(scope: TenantScope, inputs: MoodInput[]): Promise<Map<string, ProjectedMood>> {
+// messages in the batch build on one another in time order. Keyed by message id. `recent` holds
+// points projected by earlier batches that the mood listener may not have stored yet; it is
+// updated with this batch's.
+export async function projectMoodBatch(scope: TenantScope, inputs: MoodInput[], recent: RecentPoints = new Map()): Promise<Map<string, ProjectedMood>> {
   const out = new Map<string, ProjectedMood>();
   if (!inputs.length) return out;
   const sorted = [...inputs].sort(byCustomerThenTime);
-  const points = await lastPoints(scope, [...new Set(sorted.map((i) => i.customerId))]);
+  const stored = await lastPoints(scope, [...new Set(sorted.map((i) => i.customerId))]);
+  const points = new Map<string, RecentPoint[]>();
+  for (const [customerId, list] of stored) {
+    const known = new Map([...list, ...(recent.get(customerId) ?? [])].map((p) => [p.messageId, p]));
+    points.set(customerId, [...known.values()].sort((a, b) => a.at.getTime() - b.at.getTime()).slice(-3));
+  }
   for (const input of sorted) {
-    const last = points.get(input.customerId) ?? [];
+    const last = points.get(input.customerId) ?? recent.get(input.customerId) ?? [];
     const e = effectiveEmotion(input.emotion);
     const latest = last[last.length - 1];
     const step = nextMood(latest ? { score: latest.score, updatedAt: latest.at } : null, { at: input.at, ...e }, last.map((p) => p.score));
-    points.set(input.customerId, [...last.slice(-2), { score: step.score, at: input.at }]);
+    const now = [...last.slice(-2), { messageId: input.messageId, score: step.score, at: input.at }];
+    points.set(input.customerId, now);
+    recent.set(input.customerId, now);
     out.set(input.messageId, {
       customerId: input.customerId,
       mood: toMoodView({ score: step.score, trend: step.trend, alert: step.alert, updated_at: input.at }, input.at),

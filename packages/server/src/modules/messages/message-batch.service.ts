@@ -5,7 +5,7 @@ import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { createWorkspaceQueue } from '../../platform/events/workspace-queue.ts';
 import { appendStreamEvents, conversationStream, workspaceStream, type StreamEvent } from '../../platform/realtime/stream-log.ts';
 import { toConversationView } from '../conversations/conversation.service.ts';
-import { projectMoods } from '../emotion/mood.service.ts';
+import { projectMoodBatch, type RecentPoint, type RecentPoints } from '../emotion/mood.service.ts';
 import type { ConversationRow } from '../conversations/conversation.service.ts';
 import { toCustomerView, toMessageView, type MessageRow, type MessageView } from './message.view.ts';
 
@@ -33,10 +33,33 @@ export type PendingMessage = {
 // statements per batch instead of six per message. Each sender is still answered only after the
 // commit that made its own message durable.
 export function createMessageWriter(ctx: AppContext): (m: PendingMessage) => Promise<void> {
-  return createWorkspaceQueue<PendingMessage>((workspaceId, batch) => writeBatch(ctx, workspaceId, batch), { maxBatch: 500 });
+  const recent = createRecentPoints();
+  return createWorkspaceQueue<PendingMessage>((workspaceId, batch) => writeBatch(ctx, workspaceId, batch, recent), { maxBatch: 500 });
 }
 
-async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMessage[]): Promise<void> {
+// The mood listener stores a batch's points a few milliseconds after its commit; the next batch
+// may already be running. The points this process projected lately bridge that gap, so the mood
+// sent live is the mood stored. Kept for a minute, for at most 10,000 customers.
+function createRecentPoints(): RecentPoints {
+  const points = new Map<string, { at: number; list: RecentPoint[] }>();
+  return {
+    get: (customerId) => {
+      const entry = points.get(customerId);
+      return entry && entry.at > Date.now() - 60_000 ? entry.list : undefined;
+    },
+    set: (customerId, list) => {
+      points.delete(customerId);
+      points.set(customerId, { at: Date.now(), list });
+      // Insertion order is age order: the oldest go first.
+      for (const [id] of points) {
+        if (points.size <= 10_000) break;
+        points.delete(id);
+      }
+    },
+  };
+}
+
+async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMessage[], recent: RecentPoints): Promise<void> {
   const scope = tenantScope(ctx.db, workspaceId);
   const written = await scope.transaction(async (trx) => {
     // Rows are inserted in arrival order; the microsecond offsets keep two messages of one
@@ -75,9 +98,10 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
       returning c.*`.execute(trx.db);
     const conversationOf = new Map(conversations.map((c) => [c.id, { ...c, status: c.status as ConversationStatus }]));
 
-    const moods = await projectMoods(
+    const moods = await projectMoodBatch(
       trx,
       stored.flatMap(({ row, m }) => (m.inbound && m.customerId && m.emotion ? [{ customerId: m.customerId, messageId: row.id, at: row.created_at, emotion: m.emotion }] : [])),
+      recent,
     );
     const views = stored.map(({ row, m }) => ({ m, message: toMessageView(row, m.authorName), conversation: conversationOf.get(row.conversation_id)! }));
     const events = await appendStreamEvents(
