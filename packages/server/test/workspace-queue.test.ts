@@ -59,3 +59,22 @@ test('bus.close() waits until queued items are written', async () => {
   assert.deepEqual(written, [1, 2, 3, 4, 5]);
   assert.deepEqual(errors, []);
 });
+
+test('with a concurrency of two, a second batch starts while the first is still being written, and every item is written once', async () => {
+  let inFlight = 0;
+  let most = 0;
+  const written: number[] = [];
+  const enqueue = createWorkspaceQueue<Item>(
+    async (_ws, items) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await tick();
+      written.push(...items.map((i) => i.n));
+      inFlight -= 1;
+    },
+    { maxBatch: 2, concurrency: 2 },
+  );
+  await Promise.all([1, 2, 3, 4, 5, 6].map((n) => enqueue({ workspaceId: 'a', n })));
+  assert.equal(most, 2);
+  assert.deepEqual([...written].sort(), [1, 2, 3, 4, 5, 6]);
+});

@@ -34,7 +34,7 @@ export type PendingMessage = {
 // commit that made its own message durable.
 export function createMessageWriter(ctx: AppContext): (m: PendingMessage) => Promise<void> {
   const recent = createRecentPoints();
-  return createWorkspaceQueue<PendingMessage>((workspaceId, batch) => writeBatch(ctx, workspaceId, batch, recent), { maxBatch: 500 });
+  return createWorkspaceQueue<PendingMessage>((workspaceId, batch) => writeBatch(ctx, workspaceId, batch, recent), { maxBatch: 500, concurrency: 2 });
 }
 
 // The mood listener stores a batch's points a few milliseconds after its commit; the next batch

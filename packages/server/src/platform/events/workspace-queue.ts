@@ -1,7 +1,10 @@
 type Pending<T> = { item: T; done: () => void; fail: (err: unknown) => void };
-type Lane<T> = { queue: Pending<T>[]; running: boolean };
+type Lane<T> = { queue: Pending<T>[]; running: number };
 
-export type WorkspaceQueueOptions = { maxBatch: number };
+// `concurrency`: batches of one workspace in flight at once (default 1). Two let a batch start
+// while the previous one waits for its commit, when the flush keeps its own order (the message
+// writer does, through row locks).
+export type WorkspaceQueueOptions = { maxBatch: number; concurrency?: number };
 
 // Group commit per workspace: every workspace event queues on its stream head's row lock until
 // commit, so items that arrive while a workspace's batch is being written gather into its next
@@ -25,16 +28,17 @@ export function createWorkspaceQueue<T extends { workspaceId: string }>(
   };
   const drain = async (workspaceId: string, lane: Lane<T>) => {
     while (lane.queue.length) await run(workspaceId, lane.queue.splice(0, options.maxBatch));
-    lane.running = false;
-    lanes.delete(workspaceId);
+    lane.running -= 1;
+    if (lane.running === 0 && lanes.get(workspaceId) === lane) lanes.delete(workspaceId);
   };
+  const concurrency = options.concurrency ?? 1;
   return (item) =>
     new Promise<void>((done, fail) => {
       let lane = lanes.get(item.workspaceId);
-      if (!lane) lanes.set(item.workspaceId, (lane = { queue: [], running: false }));
+      if (!lane) lanes.set(item.workspaceId, (lane = { queue: [], running: 0 }));
       lane.queue.push({ item, done, fail });
-      if (lane.running) return;
-      lane.running = true;
+      if (lane.running >= concurrency) return;
+      lane.running += 1;
       const started = lane;
       setImmediate(() => void drain(item.workspaceId, started));
     });
