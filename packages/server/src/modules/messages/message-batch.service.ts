@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { ConversationStatus, MessageEmotion } from '../../platform/db/database.types.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { createWorkspaceQueue } from '../../platform/events/workspace-queue.ts';
-import { appendStreamEvents, conversationStream, workspaceStream, type StreamEvent } from '../../platform/realtime/stream-log.ts';
+import { appendAndStage, conversationStream, workspaceStream, type StreamEvent } from '../../platform/realtime/stream-log.ts';
 import { toConversationView } from '../conversations/conversation.service.ts';
 import { projectMoodBatch, type RecentPoint, type RecentPoints } from '../emotion/mood.service.ts';
 import type { ConversationRow } from '../conversations/conversation.service.ts';
@@ -24,7 +24,7 @@ export type PendingMessage = {
   emotion: MessageEmotion | null;
   // Filled by the batch: the stored message, or nothing when the single path must answer (an
   // unknown or foreign conversation, or a retried idempotency key).
-  stored?: { message: MessageView; conversation: ConversationRow; events: StreamEvent[] };
+  stored?: { message: MessageView; conversation: ConversationRow; events: StreamEvent[]; stagedIds: string[] };
 };
 
 // Group commit: the text messages of a workspace that arrive while its previous batch is being
@@ -104,7 +104,7 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
       recent,
     );
     const views = stored.map(({ row, m }) => ({ m, message: toMessageView(row, m.authorName), conversation: conversationOf.get(row.conversation_id)! }));
-    const events = await appendStreamEvents(
+    const { events, stagedIds } = await appendAndStage(
       trx.db,
       workspaceId,
       views.map(({ message }) => ({ stream: conversationStream(message.conversationId), type: 'message.created', data: { message: toCustomerView(message) } })),
@@ -114,8 +114,9 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
       }),
     );
     const eventOf = new Map(events.map((e) => [(e.data.message as { id: string }).id, e]));
-    return views.map((v) => ({ ...v, event: eventOf.get(v.message.id)! }));
+    // The batch's staged rows are handed to the sequencer once, with its first message.
+    return views.map((v, i) => ({ ...v, event: eventOf.get(v.message.id)!, stagedIds: i === 0 ? stagedIds : [] }));
   });
   // Only after the commit: a failed batch leaves its messages unanswered, and the queue retries them one by one.
-  for (const v of written) v.m.stored = { message: v.message, conversation: v.conversation, events: [v.event] };
+  for (const v of written) v.m.stored = { message: v.message, conversation: v.conversation, events: [v.event], stagedIds: v.stagedIds };
 }

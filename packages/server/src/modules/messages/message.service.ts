@@ -4,7 +4,7 @@ import type { ConversationStatus } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Cursor } from '../../platform/http/cursor.ts';
-import { appendStreamEvents, conversationStream, streamHead, workspaceStream } from '../../platform/realtime/stream-log.ts';
+import { appendAndStage, conversationStream, streamHead, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { resolveAttachments } from '../attachments/attachment.service.ts';
 import { getConversation, toConversationView } from '../conversations/conversation.service.ts';
 import { projectMood } from '../emotion/mood.service.ts';
@@ -129,16 +129,16 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
     // The conversation's own stream is numbered here (its lock is the conversation's alone); the
     // workspace's is shared by every message of the workspace, so that event is staged and
     // numbered after commit (stream-outbox.ts).
-    const events = await appendStreamEvents(
+    const { events, stagedIds } = await appendAndStage(
       trx.db,
       scope.workspaceId,
       [{ stream: conversationStream(updated.id), type: 'message.created', data: { message: toCustomerView(message) } }],
       [{ stream: workspaceStream(scope.workspaceId), type: 'message.created', data: { message, conversation: toConversationView(updated), ...(mood ? { mood } : {}) } }],
     );
-    return { row: inserted, duplicate: false as const, conversation: updated, events };
+    return { row: inserted, duplicate: false as const, conversation: updated, events, stagedIds };
   });
   const message = toMessageView(outcome.row, name);
-  if (!outcome.duplicate) announce(ctx, scope.workspaceId, { message, conversation: outcome.conversation, events: outcome.events }, inbound, input.snippetId);
+  if (!outcome.duplicate) announce(ctx, scope.workspaceId, { message, conversation: outcome.conversation, events: outcome.events, stagedIds: outcome.stagedIds }, inbound, input.snippetId);
   return { message, duplicate: outcome.duplicate };
 }
 
@@ -151,9 +151,9 @@ function writerOf(ctx: AppContext) {
 
 // After the commit: live events, and the domain event other modules react to.
 function announce(ctx: AppContext, workspaceId: string, stored: NonNullable<PendingMessage['stored']>, inbound: boolean, snippetId: string | undefined) {
-  const { message, conversation, events } = stored;
+  const { message, conversation, events, stagedIds } = stored;
   ctx.bus.publish('stream.appended', { workspaceId, events });
-  ctx.bus.publish('stream.staged', { workspaceId });
+  if (stagedIds.length) ctx.bus.publish('stream.staged', { workspaceId, ids: stagedIds });
   ctx.bus.publish(inbound ? 'message.received' : 'message.sent', {
     workspaceId,
     conversationId: message.conversationId,

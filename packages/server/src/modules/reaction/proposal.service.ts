@@ -71,7 +71,7 @@ export async function proposeForMessages(ctx: AppContext, workspaceId: string, m
   const all = pending.flatMap((c) => c.candidates);
   // The state read and the writes share one transaction, so a batch takes one pooled connection
   // (under load, waiting for a connection costs more than the statements).
-  const saved = await scope.transaction(async (trx) => {
+  const { saved, stagedIds } = await scope.transaction(async (trx) => {
     const states = await loadLiveStates(
       trx,
       pending.map(({ m }) => ({ customerId: m.customerId, conversationId: m.conversationId, messageId: m.messageId, at: new Date(m.createdAt), emotion: m.emotion, text: m.text })),
@@ -92,19 +92,19 @@ export async function proposeForMessages(ctx: AppContext, workspaceId: string, m
       return { m, live, matched };
     });
     const rows = results.flatMap((r) => suggestionRows(rules, r));
-    if (!rows.length) return [];
+    if (!rows.length) return { saved: [], stagedIds: [] };
     const saved = await saveSuggestions(trx, rows);
     // Staged, not appended: numbering them here would hold the workspace head's lock, which every
     // message of the workspace also needs, until this transaction's commit reached PostgreSQL.
-    await stageStreamEvents(
+    const stagedIds = await stageStreamEvents(
       trx.db,
       workspaceId,
       saved.map((s) => ({ stream: workspaceStream(workspaceId), type: s.kind === 'created' ? 'suggestion.created' : 'suggestion.updated', data: { suggestion: s.view } })),
     );
-    return saved;
+    return { saved, stagedIds };
   });
   if (!saved.length) return none;
-  ctx.bus.publish('stream.staged', { workspaceId });
+  ctx.bus.publish('stream.staged', { workspaceId, ids: stagedIds });
   return {
     created: saved.flatMap((s) => (s.kind === 'created' ? [s.view] : [])),
     updated: saved.flatMap((s) => (s.kind === 'updated' ? [s.view] : [])),

@@ -45,7 +45,8 @@ export type DomainEvents = {
   'customer.unmerged': CustomerMergeEventPayload;
   // Committed realtime events, for the hub's fan-out to sockets.
   'stream.appended': { workspaceId: string; events: StreamEvent[] };
-  // Events were staged in the workspace's outbox and committed; they wait to be numbered.
-  'stream.staged': { workspaceId: string };
+  // Events were staged in the workspace's outbox and committed; they wait to be numbered. `ids`:
+  // the staged rows; absent, whatever the outbox holds (recovery).
+  'stream.staged': { workspaceId: string; ids?: string[] };
   'stream.ephemeral': { workspaceId: string; stream: string; data: Record<string, unknown>; originId?: number };
 };

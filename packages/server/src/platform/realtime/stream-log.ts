@@ -17,18 +17,19 @@ export const conversationStream = (conversationId: string) => `conversation:${co
 // commit, so a stream's events commit in sequence order with no gaps. (Two transactions that
 // append to the same conversation stream have already queued on the conversation's row, so
 // taking several heads in one statement cannot deadlock.)
-// `staged` events go to the outbox in the same statement (see stream-outbox.ts): one round trip
-// for the message path, which writes both kinds.
-export async function appendStreamEvents(
+export async function appendStreamEvents(trx: Kysely<Database>, workspaceId: string, events: NewStreamEvent[]): Promise<StreamEvent[]> {
+  return (await appendAndStage(trx, workspaceId, events, [])).events;
+}
+
+// Appends `events` and stages `staged` in the outbox (see stream-outbox.ts) in one statement: one
+// round trip for the message path, which writes both kinds. Returns the staged rows' ids, which
+// tell the sequencer exactly what to number.
+export async function appendAndStage(
   trx: Kysely<Database>,
   workspaceId: string,
   events: NewStreamEvent[],
-  staged: NewStreamEvent[] = [],
-): Promise<StreamEvent[]> {
-  if (events.length === 0) {
-    if (staged.length) await sql`insert into stream_outbox (workspace_id, stream, type, payload) values ${outboxValues(workspaceId, staged)}`.execute(trx);
-    return [];
-  }
+  staged: NewStreamEvent[],
+): Promise<{ events: StreamEvent[]; stagedIds: string[] }> {
   const groups = new Map<string, NewStreamEvent[]>();
   for (const e of [...events].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0))) {
     const list = groups.get(e.stream) ?? [];
@@ -36,6 +37,7 @@ export async function appendStreamEvents(
     groups.set(e.stream, list);
   }
   const entries = [...groups.entries()];
+  if (!entries.length && !staged.length) return { events: [], stagedIds: [] };
   const ctes = entries.map(([stream, list], i) => {
     const head = sql.raw(`h${i}`);
     const values = sql.join(list.map((e, k) => sql`(${k + 1}::bigint, ${e.type}::text, ${JSON.stringify(e.data)}::jsonb)`));
@@ -50,15 +52,21 @@ export async function appendStreamEvents(
         from ${head}, (values ${values}) as v (k, type, payload)
       )`;
   });
-  if (staged.length) ctes.push(sql`o as (insert into stream_outbox (workspace_id, stream, type, payload) values ${outboxValues(workspaceId, staged)})`);
+  if (staged.length) ctes.push(sql`o as (insert into stream_outbox (workspace_id, stream, type, payload) values ${outboxValues(workspaceId, staged)} returning id)`);
   // The event inserts run whether or not they are read; each head's new value gives its numbers.
-  const heads = sql.join(entries.map((_, i) => sql`select stream, last_seq from ${sql.raw(`h${i}`)}`), sql` union all `);
-  const result = await sql<{ stream: string; last_seq: string }>`with ${sql.join(ctes)} ${heads}`.execute(trx);
-  const lastOf = new Map(result.rows.map((r) => [r.stream, Number(r.last_seq)]));
-  return entries.flatMap(([stream, list]) => {
-    const first = lastOf.get(stream)! - list.length + 1;
-    return list.map((e, k) => ({ stream, seq: first + k, type: e.type, data: e.data }));
-  });
+  const selects = [
+    ...entries.map((_, i) => sql`select stream, last_seq, false as staged from ${sql.raw(`h${i}`)}`),
+    ...(staged.length ? [sql`select null::text as stream, id as last_seq, true as staged from o`] : []),
+  ];
+  const result = await sql<{ stream: string | null; last_seq: string; staged: boolean }>`with ${sql.join(ctes)} ${sql.join(selects, sql` union all `)}`.execute(trx);
+  const lastOf = new Map(result.rows.flatMap((r) => (r.staged ? [] : [[r.stream!, Number(r.last_seq)] as const])));
+  return {
+    events: entries.flatMap(([stream, list]) => {
+      const first = lastOf.get(stream)! - list.length + 1;
+      return list.map((e, k) => ({ stream, seq: first + k, type: e.type, data: e.data }));
+    }),
+    stagedIds: result.rows.flatMap((r) => (r.staged ? [String(r.last_seq)] : [])),
+  };
 }
 
 const outboxValues = (workspaceId: string, events: NewStreamEvent[]) =>

@@ -1,12 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.types.ts';
-import { appendStreamEvents, type NewStreamEvent, type StreamEvent } from './stream-log.ts';
+import { appendAndStage, type NewStreamEvent, type StreamEvent } from './stream-log.ts';
 
 // Stages events in the caller's transaction: they become durable with it, take no lock, and are
 // numbered by sequenceOutbox once committed.
-// (appendStreamEvents stages too, when a transaction also appends.)
-export async function stageStreamEvents(trx: Kysely<Database>, workspaceId: string, events: NewStreamEvent[]): Promise<void> {
-  await appendStreamEvents(trx, workspaceId, [], events);
+// Returns the staged rows' ids for the sequencer. (appendAndStage stages too, when a transaction
+// also appends.)
+export async function stageStreamEvents(trx: Kysely<Database>, workspaceId: string, events: NewStreamEvent[]): Promise<string[]> {
+  return (await appendAndStage(trx, workspaceId, [], events)).stagedIds;
 }
 
 // Numbers a workspace's staged events in the order they were staged: ONE statement outside any
@@ -14,14 +15,20 @@ export async function stageStreamEvents(trx: Kysely<Database>, workspaceId: stri
 // a reply travels to Node and back. Two processes sequencing the same workspace cannot reorder a
 // conversation: the second one's delete waits on the rows the first one took, and its head update
 // needs all of its deleted rows, so it numbers after the first commits.
-export async function sequenceOutbox(db: Kysely<Database>, workspaceId: string, batch = 2000): Promise<StreamEvent[]> {
+// `ids`: the rows to number, as their writers reported them; without it, whatever is staged (the
+// recovery path). Deleting by id never walks the dead rows a busy outbox leaves in its index until
+// vacuum, which made the scan by workspace cost 4 ms a statement at 500 messages/s.
+export async function sequenceOutbox(db: Kysely<Database>, workspaceId: string, ids?: string[], batch = 2000): Promise<StreamEvent[]> {
   const out: StreamEvent[] = [];
-  for (;;) {
+  for (let from = 0; ; from += batch) {
+    const part = ids?.slice(from, from + batch);
+    if (part && !part.length) return out;
+    const pick = part
+      ? sql`select id from stream_outbox where workspace_id = ${workspaceId} and id = any(${part}::bigint[])`
+      : sql`select id from stream_outbox where workspace_id = ${workspaceId} order by id limit ${batch}`;
     const { rows } = await sql<{ stream: string; seq: string; type: string; payload: Record<string, unknown> }>`
       with moved as (
-        delete from stream_outbox where id in (
-          select id from stream_outbox where workspace_id = ${workspaceId} order by id limit ${batch}
-        ) returning id, stream, type, payload
+        delete from stream_outbox where id in (${pick}) returning id, stream, type, payload
       ),
       numbered as (
         select stream, type, payload, row_number() over (partition by stream order by id) as k, count(*) over (partition by stream) as n
@@ -41,7 +48,7 @@ export async function sequenceOutbox(db: Kysely<Database>, workspaceId: string, 
       .map((r) => ({ stream: r.stream, seq: Number(r.seq), type: r.type, data: r.payload }))
       .sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : a.seq - b.seq));
     out.push(...events);
-    if (events.length < batch) return out;
+    if (!part && events.length < batch) return out;
   }
 }
 
