@@ -1,8 +1,10 @@
+import { duplicatesEn } from './duplicates.en.ts';
 import { reactionEn } from './reaction.en.ts';
 // English UI strings. The key set of this file is the contract: every other language must
 // provide exactly these keys (see Dictionary in i18n.types.ts).
 export const en = {
   ...reactionEn,
+  ...duplicatesEn,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -1,9 +1,11 @@
+import { duplicatesEs } from './duplicates.es.ts';
 import { reactionEs } from './reaction.es.ts';
 import type { Dictionary } from './i18n.types.ts';
 
 // Spanish UI strings: typed against the English key set, so a missing or extra key fails type-checking.
 export const es: Dictionary = {
   ...reactionEs,
+  ...duplicatesEs,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Saltar al contenido principal',
   'app.loading': 'Cargando…',

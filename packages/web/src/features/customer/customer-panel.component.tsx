@@ -125,6 +125,13 @@ export function CustomerPanel({ customerId, currentId }: { customerId: string | 
   return (
     <aside className="customer-panel" data-testid="customer-panel" aria-label={t('customer.panel')}>
       {customer ? <Profile customer={customer} /> : <p className="muted pad">{t('app.loading')}</p>}
+      {customer && (
+        <p className="small">
+          <Link href={`/customers/${customer.id}`} data-testid="customer-record-link">
+            {t('customer.openRecord')}
+          </Link>
+        </p>
+      )}
       {customerId && <MoodSummary customerId={customerId} />}
       {customerId && <CustomerTimeline customerId={customerId} />}
       {customerId && <History customerId={customerId} currentId={currentId} />}

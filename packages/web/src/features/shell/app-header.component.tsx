@@ -32,6 +32,9 @@ export function AppHeader({ route, unread }: { route: Route; unread: number }) {
           {t('header.personalisation')}
         </Link>
         <AttentionNavLink current={route.name === 'attention'} />
+        <Link href="/duplicates" aria-current={route.name === 'duplicates' || route.name === 'customer' ? 'page' : undefined} data-testid="nav-duplicates">
+          {t('header.duplicates')}
+        </Link>
         {firstSection && (
           <Link href={`/admin/${firstSection}`} aria-current={route.name === 'admin' ? 'page' : undefined} data-testid="nav-admin">
             {t('header.admin')}

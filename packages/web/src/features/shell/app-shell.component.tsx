@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { AdminPage } from '../admin/admin-page.component.tsx';
+import { CustomerPage } from '../duplicates/customer-page.component.tsx';
+import { DuplicatesPage } from '../duplicates/duplicates-page.component.tsx';
 import { adminSectionsFor } from '../admin/admin-sections.ts';
 import { useMe } from '../auth/session.context.tsx';
 import { PersonalisationPage } from '../personalisation/personalisation-page.component.tsx';
@@ -37,6 +39,10 @@ export function AppShell() {
       <ReminderBanner />
       {route.name === 'attention' ? (
         <AttentionPage />
+      ) : route.name === 'duplicates' ? (
+        <DuplicatesPage />
+      ) : route.name === 'customer' ? (
+        <CustomerPage key={route.customerId} customerId={route.customerId} />
       ) : route.name === 'personalisation' ? (
         <PersonalisationPage />
       ) : route.name === 'admin' ? (

@@ -1,6 +1,12 @@
 export type AdminSection = 'employees' | 'teams' | 'widget' | 'snippets' | 'playbooks';
 
-export type Route = { name: 'inbox'; conversationId: string | null } | { name: 'admin'; section: AdminSection } | { name: 'personalisation' } | { name: 'attention' };
+export type Route =
+  | { name: 'inbox'; conversationId: string | null }
+  | { name: 'admin'; section: AdminSection }
+  | { name: 'personalisation' }
+  | { name: 'attention' }
+  | { name: 'duplicates' }
+  | { name: 'customer'; customerId: string };
 
 const ADMIN_SECTIONS: readonly AdminSection[] = ['employees', 'teams', 'widget', 'snippets', 'playbooks'];
 
@@ -9,6 +15,8 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'conversations' && parts[1]) return { name: 'inbox', conversationId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'personalisation') return { name: 'personalisation' };
   if (parts[0] === 'attention') return { name: 'attention' };
+  if (parts[0] === 'duplicates') return { name: 'duplicates' };
+  if (parts[0] === 'customers' && parts[1]) return { name: 'customer', customerId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'admin') {
     const section = ADMIN_SECTIONS.find((s) => s === parts[1]) ?? 'employees';
     return { name: 'admin', section };
@@ -20,5 +28,7 @@ export function pathOf(route: Route): string {
   if (route.name === 'admin') return `/admin/${route.section}`;
   if (route.name === 'personalisation') return '/personalisation';
   if (route.name === 'attention') return '/attention';
+  if (route.name === 'duplicates') return '/duplicates';
+  if (route.name === 'customer') return `/customers/${encodeURIComponent(route.customerId)}`;
   return route.conversationId ? `/conversations/${encodeURIComponent(route.conversationId)}` : '/';
 }
