@@ -86,12 +86,13 @@ describe(`Duplicates queue, merge and unmerge in Chromium (${backend})`, () => {
     assert.match(await marta.innerText(), /\+34600111222/);
     assert.deepEqual(await axeViolations(page), [], 'the duplicates queue has no WCAG A/AA violations');
 
-    // Dismiss: asks once more, then the pair leaves the queue for good.
+    // Dismiss: asks once more (focus on the confirmation, so Enter confirms), then the pair leaves the queue for good.
     const javierId = (await waitFor(async () => (await api('GET', '/api/customers?q=javier')).body.items[0]?.id as string | undefined, 'Javier')) as string;
     const javier = card(page, javierId);
     const javierProposal = (await javier.getAttribute('data-proposal-id'))!;
     await javier.getByTestId('duplicate-dismiss').click();
-    await javier.getByTestId('duplicate-dismiss-confirm').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'duplicate-dismiss-confirm');
+    await page.keyboard.press('Enter');
     await javier.waitFor({ state: 'detached' });
     assert.equal(ok(await api('GET', `/api/customers/duplicates/${javierProposal}`)).status, 'dismissed');
 

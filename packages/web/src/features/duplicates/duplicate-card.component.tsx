@@ -58,7 +58,8 @@ export function DuplicateCard({ proposal, canDecide, onMerge, onDismissed }: Pro
           {confirming ? (
             <>
               <span className="muted small">{t('duplicates.dismissConfirmText')}</span>
-              <button type="button" className="button small danger" data-testid="duplicate-dismiss-confirm" disabled={busy} onClick={() => void dismiss()}>
+              {/* The button pressed has just gone: focus moves to the one that confirms, not to the page. */}
+              <button type="button" className="button small danger" data-testid="duplicate-dismiss-confirm" disabled={busy} autoFocus onClick={() => void dismiss()}>
                 {t('duplicates.dismissConfirm')}
               </button>
               <button type="button" className="button small ghost" onClick={() => setConfirming(false)}>
