@@ -7,6 +7,7 @@ import { idParams } from '../../platform/http/common.schema.ts';
 import { page } from '../../platform/http/cursor.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { customerDataRoutes } from './customer-data.routes.ts';
 import { customerMergeRoutes } from './customer-merge.routes.ts';
 import { customerListQuery, customerProfileSchema, identitySchema } from './customer.schema.ts';
 import {
@@ -25,6 +26,7 @@ export const customerRoutes =
   async (app) => {
     const scopeOf = (workspaceId: string) => tenantScope(ctx.db, workspaceId);
     await app.register(customerMergeRoutes(ctx));
+    await app.register(customerDataRoutes(ctx));
 
     app.get(
       '/customers',

@@ -1,4 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+
+export const isCountryCode = (c: string): c is CountryCode => isSupportedCountry(c);
 import { z } from 'zod';
 
 // How each channel's identifier is written, so the same person always gets the same identity.
@@ -16,9 +18,10 @@ export const PHONE_MESSAGE = 'must be a phone number with its country code, like
 export const EMAIL_MESSAGE = 'must be an email address';
 
 // E.164 ("+34600111222") or null when it is not a valid number; "00" stands for "+" as dialled in Europe.
-export function normalisePhone(raw: string): string | null {
+// `country` (ISO 3166, like "ES") reads a national number as that country's; without it one is refused.
+export function normalisePhone(raw: string, country?: CountryCode): string | null {
   const text = raw.trim().replace(/^00/, '+');
-  const parsed = parsePhoneNumberFromString(text);
+  const parsed = parsePhoneNumberFromString(text, country);
   return parsed?.isValid() ? parsed.number : null;
 }
 

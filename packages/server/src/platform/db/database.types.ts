@@ -93,6 +93,8 @@ export type CustomersTable = {
   // Set while this customer is merged into another (modules/customers/merge.service.ts).
   merged_into_id: string | null;
   merged_at: Timestamp | null;
+  // Personal data removed (modules/customers/customer-erasure.service.ts).
+  erased_at: Timestamp | null;
 };
 
 export type CustomerIdentitiesTable = {
