@@ -63,6 +63,15 @@ for (const backend of backends()) {
       assert.ok(reasons.includes('same_identity:known@example.com'));
     });
 
+    test('search: any part of a name without accents, a misspelt name, part of an email, phone digits; best match first', async () => {
+      const find = async (q: string) => (await call(app, 'GET', `/api/customers?q=${encodeURIComponent(q)}`, { session: acme.admin })).body.items.map((c: { name: string | null }) => c.name);
+      assert.equal((await find('fernandez'))[0], 'Lucía Fernández');
+      assert.equal((await find('Lucia Fernandes'))[0], 'Lucía Fernández', 'one letter off');
+      assert.equal((await find('lucia@exa'))[0], 'Lucía Fernández');
+      assert.equal((await find('611 222 333'))[0], 'Pérez, Ana');
+      assert.deepEqual(await find('zzqqxx'), []);
+    });
+
     test('with verified identities a matching row fills the existing customer instead of creating one', async () => {
       const csv = 'email,name,city\nknown@example.com,Known Person,Sevilla\nnew@example.com,New Person,Bilbao\n';
       const res = await call(app, 'POST', '/api/customers/import', { session: acme.admin, body: { csv, mapping: { email: 'email', name: 'name', attributes: { city: 'city' } }, verified: true } });

@@ -80,16 +80,38 @@ export async function listCustomers(
   scope: TenantScope,
   opts: { q?: string; limit: number; before?: { createdAt: string; id: string } },
 ): Promise<CustomerRow[]> {
+  if (opts.q) return searchCustomers(scope, opts.q, opts.limit);
   let q = scope.selectFrom('customers').selectAll().where('merged_into_id', 'is', null).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit);
-  if (opts.q) {
-    const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like), eb('phone', 'ilike', like)]));
-  }
   if (opts.before) {
     const b = opts.before;
     q = q.where(sql<boolean>`(created_at, id) < (${b.createdAt}::timestamptz, ${b.id}::uuid)`);
   }
   return q.execute();
+}
+
+// Best matches first: any part of the name (accents and case aside), of the email or of the phone's
+// digits, or a name spelt a little differently (pg_trgm similarity ≥ 0.3), all through the trigram
+// indexes of migration 012. One page: relevance has no cursor.
+async function searchCustomers(scope: TenantScope, text: string, limit: number): Promise<CustomerRow[]> {
+  const like = `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const digits = text.replace(/[^0-9]/g, '');
+  const key = sql<string>`customer_name_key(${text})`;
+  return scope
+    .selectFrom('customers')
+    .selectAll()
+    .where('merged_into_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`customer_name_key(name) like customer_name_key(${like})`,
+        sql<boolean>`customer_name_key(name) % ${key}`,
+        sql<boolean>`email like ${like}`,
+        ...(digits.length >= 4 ? [sql<boolean>`customer_phone_key(phone) like ${`%${digits}%`}`] : []),
+      ].map((c) => eb.and([c]))),
+    )
+    .orderBy(sql`greatest(similarity(customer_name_key(name), ${key}), case when email like ${like} then 0.9 else 0 end)`, 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function updateCustomer(scope: TenantScope, id: string, patch: CustomerProfile): Promise<CustomerRow> {
