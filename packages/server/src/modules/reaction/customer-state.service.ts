@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { MessageEmotion } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
+import { trustedEmployeeSubquery } from '../bonds/bond.service.ts';
 import { effectiveEmotion } from '../emotion/mood.model.ts';
 import type { Field } from './playbook.schema.ts';
 import {
@@ -102,24 +103,28 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
         ? jsonArrayFrom(eb.selectFrom('conversations as c').select(['c.id', 'c.status', 'c.created_at', 'c.resolved_at']).whereRef('c.workspace_id', '=', 'conversations.workspace_id').whereRef('c.customer_id', '=', 'conversations.customer_id')).as('conversations')
         : none.as('conversations'),
       need.trusted
-        ? jsonObjectFrom(
-            eb
-              .selectFrom('messages')
-              .innerJoin('conversations as c', 'c.id', 'messages.conversation_id')
-              .innerJoin('employees', (j) => j.onRef('employees.id', '=', 'messages.author_id').onRef('employees.workspace_id', '=', 'messages.workspace_id'))
-              .select(['employees.id', 'employees.name'])
-              // Scoped by workspace so the customer's conversations come from their index and the
-              // messages from each conversation's: without it this scanned every message per row.
-              .whereRef('c.workspace_id', '=', 'conversations.workspace_id')
-              .whereRef('messages.workspace_id', '=', 'conversations.workspace_id')
-              .whereRef('c.customer_id', '=', 'conversations.customer_id')
-              .where('messages.author_type', '=', 'employee')
-              .where('employees.active', '=', true)
-              .groupBy(['employees.id', 'employees.name'])
-              // The employee who has written most to this customer: the one they know, until bonds exist.
-              .orderBy(sql`count(*)`, 'desc')
-              .orderBy('employees.id')
-              .limit(1),
+        ? eb.fn.coalesce(
+            // The strongest bond with an active employee (modules/bonds); until the customer has one,
+            // the employee who has written most to them.
+            trustedEmployeeSubquery(scope.db, 'conversations.workspace_id', 'conversations.customer_id'),
+            jsonObjectFrom(
+              eb
+                .selectFrom('messages')
+                .innerJoin('conversations as c', 'c.id', 'messages.conversation_id')
+                .innerJoin('employees', (j) => j.onRef('employees.id', '=', 'messages.author_id').onRef('employees.workspace_id', '=', 'messages.workspace_id'))
+                .select(['employees.id', 'employees.name'])
+                // Scoped by workspace so the customer's conversations come from their index and the
+                // messages from each conversation's: without it this scanned every message per row.
+                .whereRef('c.workspace_id', '=', 'conversations.workspace_id')
+                .whereRef('messages.workspace_id', '=', 'conversations.workspace_id')
+                .whereRef('c.customer_id', '=', 'conversations.customer_id')
+                .where('messages.author_type', '=', 'employee')
+                .where('employees.active', '=', true)
+                .groupBy(['employees.id', 'employees.name'])
+                .orderBy(sql`count(*)`, 'desc')
+                .orderBy('employees.id')
+                .limit(1),
+            ),
           ).as('trusted')
         : none.as('trusted'),
     ])

@@ -56,6 +56,7 @@ export type EmployeesTable = {
   locale: ColumnType<Locale, Locale | undefined, Locale>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
+  last_seen_at: Timestamp | null;
 };
 
 export type SessionsTable = {
@@ -409,6 +410,15 @@ export type CustomerDuplicatesTable = {
   updated_at: Timestamp;
 };
 
+export type BondsTable = {
+  workspace_id: string;
+  customer_id: string;
+  employee_id: string;
+  score: number;
+  components: JSONColumnType<Record<string, unknown>, string, string>;
+  updated_at: Timestamp;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -441,4 +451,5 @@ export type Database = {
   snippet_uses: SnippetUsesTable;
   customer_merges: CustomerMergesTable;
   customer_duplicates: CustomerDuplicatesTable;
+  bonds: BondsTable;
 };
