@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/http/app-error.ts';
 import type { Cursor } from '../../platform/http/cursor.ts';
 import { appendStreamEvents, conversationStream, workspaceStream, type NewStreamEvent, type StreamEvent } from '../../platform/realtime/stream-log.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
+import { routeNewConversation } from '../bonds/bond-routing.service.ts';
 import { getCustomer } from '../customers/customer.service.ts';
 
 export type ConversationRow = Selectable<ConversationsTable>;
@@ -78,13 +79,15 @@ export async function openConversation(
 ): Promise<{ conversation: ConversationRow; created: boolean; events: StreamEvent[] }> {
   const customer = await getCustomer(scope, input.customerId);
   await assertAssignable(scope, input);
+  // Unless the caller chose an assignee or team, the customer's bonds decide (modules/bonds).
+  const routing = input.assigneeId === undefined && input.teamId === undefined ? await routeNewConversation(scope, input.customerId) : null;
   const row = await scope
     .insertInto('conversations', {
       customer_id: input.customerId,
       channel: input.channel,
       subject: input.subject ?? null,
-      assignee_id: input.assigneeId ?? null,
-      team_id: input.teamId ?? null,
+      assignee_id: input.assigneeId ?? routing?.assigneeId ?? null,
+      team_id: input.teamId ?? routing?.teamId ?? null,
       idempotency_key: input.idempotencyKey ?? null,
       identity_id: input.identityId ?? null,
       updated_at: new Date(),
@@ -102,6 +105,7 @@ export async function openConversation(
     return { conversation: existing, created: false, events: [] };
   }
   await recordAudit(scope, actor, { action: 'conversation.created', targetType: 'conversation', targetId: row.id });
+  if (routing) await recordAudit(scope, actor, { action: 'conversation.routed', targetType: 'conversation', targetId: row.id, details: routing });
   const events = await appendStreamEvents(scope.db, scope.workspaceId, [
     // The inbox shows who wrote at once, without a second request per new conversation.
     {

@@ -5,6 +5,7 @@ import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { employeeOf } from '../../platform/http/auth.plugin.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { routingSettingsSchema } from '../bonds/bond.schema.ts';
 import { getWorkspace, rotateIdentitySecret, toWorkspaceView, updateWorkspace } from './workspace.service.ts';
 
 const settingsSchema = z
@@ -13,6 +14,7 @@ const settingsSchema = z
     greeting: z.object({ es: z.string().max(500).optional(), en: z.string().max(500).optional() }).optional(),
     officeHours: z.string().max(500).optional(),
     defaultLocale: z.enum(['es', 'en']).optional(),
+    ...routingSettingsSchema,
   })
   .strict();
 
