@@ -24,8 +24,8 @@ export class Samples {
     const sorted = this.values.slice(0, this.size).sort();
     // Nearest rank: the value below which p of the samples fall, never an interpolated one.
     const at = (p: number) => (this.size ? (sorted[Math.min(this.size - 1, Math.ceil(p * this.size) - 1)] ?? NaN) : NaN);
-    return { count: this.size, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: this.size ? (sorted[this.size - 1] ?? NaN) : NaN };
+    return { count: this.size, p50: at(0.5), p90: at(0.9), p95: at(0.95), p99: at(0.99), max: this.size ? (sorted[this.size - 1] ?? NaN) : NaN };
   }
 }
 
-export type Summary = { count: number; p50: number; p90: number; p99: number; max: number };
+export type Summary = { count: number; p50: number; p90: number; p95: number; p99: number; max: number };
