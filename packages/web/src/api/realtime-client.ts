@@ -1,10 +1,11 @@
-import { moodEventOf, parseServerFrame, realtimeUrl, reconnectDelay, type RealtimeEvent, type TypingSignal } from './realtime-frames.ts';
+import { moodEventOf, parseServerFrame, realtimeUrl, reconnectDelay, type ImportProgress, type RealtimeEvent, type TypingSignal } from './realtime-frames.ts';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting';
 
 export type RealtimeListener = {
   event?: (event: RealtimeEvent) => void;
   typing?: (signal: TypingSignal) => void;
+  importProgress?: (progress: ImportProgress) => void;
   // Something may have been missed (a reset, or a fresh subscription): reload over REST.
   resync?: () => void;
   state?: (state: ConnectionState) => void;
@@ -67,9 +68,12 @@ export function createRealtimeClient(): RealtimeClient {
           lastSeq = frame.resumesAt - 1;
           for (const l of listeners) l.resync?.();
           break;
-        case 'ephemeral':
-          for (const l of listeners) l.typing?.(frame.data);
+        case 'ephemeral': {
+          const data = frame.data;
+          if (data.kind === 'typing') for (const l of listeners) l.typing?.(data);
+          else for (const l of listeners) l.importProgress?.(data);
           break;
+        }
         default:
           break;
       }

@@ -28,6 +28,16 @@ test('typing frames keep who is typing', () => {
   assert.deepEqual(f, { type: 'ephemeral', stream: 's', data: { kind: 'typing', conversationId: 'c', typing: true, by: 'customer', employeeId: null } });
 });
 
+test('import progress frames are read; a malformed one is dropped', () => {
+  const data = { type: 'customers.import.progress', importId: 'i', processed: 500, total: 1200 };
+  assert.deepEqual(parseServerFrame(JSON.stringify({ type: 'ephemeral', stream: 'workspace:w', data })), {
+    type: 'ephemeral',
+    stream: 'workspace:w',
+    data: { kind: 'import.progress', importId: 'i', processed: 500, total: 1200 },
+  });
+  assert.equal(parseServerFrame(JSON.stringify({ type: 'ephemeral', stream: 'workspace:w', data: { ...data, total: 'many' } })), null);
+});
+
 test('reconnect delay grows and is capped at about three seconds', () => {
   const mid = () => 1;
   assert.equal(reconnectDelay(0, 3000, mid), 250);

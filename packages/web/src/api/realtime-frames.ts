@@ -39,10 +39,13 @@ export type TypingSignal = {
   employeeId: string | null;
 };
 
+// How far a customer import has got (server data type `customers.import.progress`).
+export type ImportProgress = { kind: 'import.progress'; importId: string; processed: number; total: number };
+
 export type ServerFrame =
   | { type: 'ready'; stream: string | null; seq: number | null }
   | { type: 'event'; stream: string; seq: number; event: RealtimeEvent }
-  | { type: 'ephemeral'; stream: string; data: TypingSignal }
+  | { type: 'ephemeral'; stream: string; data: TypingSignal | ImportProgress }
   | { type: 'reset'; stream: string; missedAfter: number; resumesAt: number }
   | { type: 'ack'; ref: string; duplicate: boolean; message: Message }
   | { type: 'error'; ref?: string; error: { code: string; message: string } }
@@ -104,7 +107,12 @@ export function parseServerFrame(text: string): ServerFrame | null {
       return { type: 'event', stream: raw.stream, seq: raw.seq, event: raw.event };
     case 'ephemeral': {
       const d = raw.data;
-      if (typeof raw.stream !== 'string' || !isObject(d) || d.kind !== 'typing' || typeof d.conversationId !== 'string') return null;
+      if (typeof raw.stream !== 'string' || !isObject(d)) return null;
+      if (d.type === 'customers.import.progress') {
+        if (typeof d.importId !== 'string' || typeof d.processed !== 'number' || typeof d.total !== 'number') return null;
+        return { type: 'ephemeral', stream: raw.stream, data: { kind: 'import.progress', importId: d.importId, processed: d.processed, total: d.total } };
+      }
+      if (d.kind !== 'typing' || typeof d.conversationId !== 'string') return null;
       return {
         type: 'ephemeral',
         stream: raw.stream,
