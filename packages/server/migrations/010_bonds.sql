@@ -6,7 +6,7 @@ create table bonds (
   customer_id uuid not null,
   employee_id uuid not null,
   -- The score as of updated_at; it halves every 30 days of silence, so readers decay it to now.
-  score real not null,
+  score double precision not null,
   components jsonb not null,
   updated_at timestamptz not null default now(),
   primary key (workspace_id, customer_id, employee_id),

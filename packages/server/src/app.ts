@@ -29,11 +29,14 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { principalFromApiToken } from './modules/auth/api-token.service.ts';
 import { principalFromSession } from './modules/auth/session.service.ts';
+import { registerBondListeners } from './modules/bonds/bond.listeners.ts';
+import { bondRoutes } from './modules/bonds/bond.routes.ts';
 import { conversationRoutes } from './modules/conversations/conversation.routes.ts';
 import { customerRoutes } from './modules/customers/customer.routes.ts';
 import { registerEmotionListeners } from './modules/emotion/emotion.listeners.ts';
 import { emotionRoutes } from './modules/emotion/emotion.routes.ts';
 import { employeeRoutes } from './modules/employees/employee.routes.ts';
+import { createPresenceTracker } from './modules/employees/presence.service.ts';
 import { messageRoutes } from './modules/messages/message.routes.ts';
 import { registerRealtimeListeners } from './modules/realtime/realtime.listeners.ts';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
@@ -91,6 +94,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerEmotionListeners(ctx);
   registerReactionListeners(ctx);
   registerRepliesListeners(ctx);
+  registerBondListeners(ctx);
 
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
@@ -130,8 +134,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     transform: jsonSchemaTransform,
   });
   await server.register(swaggerUi, { routePrefix: '/api/docs' });
+  const seen = createPresenceTracker(ctx.db);
   registerAuth(server, {
-    fromSession: (token) => principalFromSession(ctx.db, token),
+    fromSession: async (token) => seen(await principalFromSession(ctx.db, token)),
     fromApiToken: (token) => principalFromApiToken(ctx.db, token),
     fromVisitorToken: (token) => resolveVisitor(ctx.db, ctx.secret, token),
   });
@@ -149,6 +154,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(realtimeRoutes(ctx, hub));
       await api.register(reactionRoutes(ctx));
       await api.register(repliesRoutes(ctx));
+      await api.register(bondRoutes(ctx));
     },
     { prefix: '/api' },
   );

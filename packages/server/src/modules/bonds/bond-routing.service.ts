@@ -26,6 +26,11 @@ export type RoutingDecision = {
   capacity?: number;
 };
 
+// An employee's load: the open or pending conversations assigned to them (`employees` row in scope).
+export const openAssigned = () =>
+  sql<number>`(select count(*)::int from conversations c
+    where c.workspace_id = employees.workspace_id and c.assignee_id = employees.id and c.status in ('open', 'pending'))`;
+
 export type RoutingSettings = { mode: RoutingMode; capacity: number };
 
 export function routingSettingsOf(settings: Record<string, unknown>): RoutingSettings {
@@ -50,15 +55,7 @@ export async function routeNewConversation(scope: TenantScope, customerId: strin
     .innerJoin('employees', (j) => j.onRef('employees.id', '=', 'bonds.employee_id').onRef('employees.workspace_id', '=', 'bonds.workspace_id'))
     .select(['employees.id', 'employees.team_id'])
     .select(sql<boolean>`coalesce(employees.last_seen_at > now() - ${sql.lit(`${ONLINE_WINDOW_MS / 1000} seconds`)}::interval, false)`.as('online'))
-    .select((eb) =>
-      eb
-        .selectFrom('conversations')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .whereRef('conversations.workspace_id', '=', 'bonds.workspace_id')
-        .whereRef('conversations.assignee_id', '=', 'employees.id')
-        .where('conversations.status', 'in', ['open', 'pending'])
-        .as('open_assigned'),
-    )
+    .select(openAssigned().as('open_assigned'))
     .where('bonds.customer_id', '=', customerId)
     .where('employees.active', '=', true)
     .orderBy(currentScore(), 'desc')
@@ -66,9 +63,9 @@ export async function routeNewConversation(scope: TenantScope, customerId: strin
     .limit(1)
     .executeTakeFirst();
   if (!trusted) return { assigneeId: null, teamId: null, reason: 'no_bond', trustedEmployeeId: null };
-  const openAssigned = Number(trusted.open_assigned ?? 0);
-  const base = { trustedEmployeeId: trusted.id, openAssigned, capacity: settings.capacity };
-  if (trusted.online && openAssigned < settings.capacity) return { ...base, assigneeId: trusted.id, teamId: trusted.team_id, reason: 'trusted_employee' };
+  const load = Number(trusted.open_assigned ?? 0);
+  const base = { trustedEmployeeId: trusted.id, openAssigned: load, capacity: settings.capacity };
+  if (trusted.online && load < settings.capacity) return { ...base, assigneeId: trusted.id, teamId: trusted.team_id, reason: 'trusted_employee' };
   const unavailable = trusted.online ? 'at_capacity' : 'offline';
   if (trusted.team_id) return { ...base, assigneeId: null, teamId: trusted.team_id, reason: 'trusted_team', unavailable };
   return { ...base, assigneeId: null, teamId: null, reason: 'general_queue', unavailable };
