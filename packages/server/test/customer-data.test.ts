@@ -72,6 +72,16 @@ for (const backend of backends()) {
       assert.deepEqual(await find('zzqqxx'), []);
     });
 
+    test('an email typed into the widget is an unverified identity: the same person created through the API is proposed as a duplicate', async () => {
+      const v = await visitor(app, acme.publicKey, { name: 'Rosa Díaz', email: ' Rosa@Example.com' });
+      const created = await call(app, 'POST', '/api/customers', { session: acme.admin, body: { name: 'Rosa Díaz', identities: [{ channel: 'email', externalId: 'rosa@example.com' }] } });
+      assert.equal(created.status, 409, 'the email is already the visitor’s');
+      assert.equal(created.body.error.details.customerId, v.customerId);
+      const second = await visitor(app, acme.publicKey, { name: 'R. Díaz', email: 'rosa@example.com' });
+      const dupes = await call(app, 'GET', `/api/customers/duplicates?status=open&customerId=${second.customerId}`, { session: acme.admin });
+      assert.equal(dupes.body.items.length, 1, 'a second visitor claiming the same email is proposed, not joined');
+    });
+
     test('with verified identities a matching row fills the existing customer instead of creating one', async () => {
       const csv = 'email,name,city\nknown@example.com,Known Person,Sevilla\nnew@example.com,New Person,Bilbao\n';
       const res = await call(app, 'POST', '/api/customers/import', { session: acme.admin, body: { csv, mapping: { email: 'email', name: 'name', attributes: { city: 'city' } }, verified: true } });

@@ -191,7 +191,8 @@ for (const backend of backends()) {
       assert.equal(done.customer.locale, 'es', "a gap is filled from the absorbed customer's value");
       assert.deepEqual(done.customer.attributes, { plan: 'basic', city: 'Madrid' });
       assert.deepEqual(done.merge.choices.fields, { name: 'absorbed', email: 'absorbed', phone: 'survivor', locale: 'absorbed' });
-      assert.deepEqual(done.customer.identities.map((i: { channel: string }) => i.channel).sort(), ['email', 'web-visitor']);
+      // The visitor's email (typed into the widget) moves with it; the survivor's losing email stays as an identity.
+      assert.deepEqual(done.customer.identities.map((i: { channel: string }) => i.channel).sort(), ['email', 'email', 'web-visitor']);
       assert.equal(done.merge.moved.conversations, 1);
       assert.equal(ok(await get(`/api/conversations/${first.conversation.id}`)).customerId, survivor.id);
       assert.equal((await moodPointOf(first.message.id)).customer_id, survivor.id, "the absorbed customer's mood points move");
@@ -223,7 +224,7 @@ for (const backend of backends()) {
       assert.equal(undone.restored.name, 'Marta Gómez');
       assert.equal(undone.restored.email, 'marta@correo.es');
       assert.deepEqual(undone.restored.attributes, { plan: 'basic', city: 'Madrid' });
-      assert.deepEqual(undone.restored.identities.map((i: { channel: string }) => i.channel), ['web-visitor']);
+      assert.deepEqual(undone.restored.identities.map((i: { channel: string }) => i.channel).sort(), ['email', 'web-visitor'], 'the visitor gets back its web identity and the email it typed');
       assert.equal(undone.survivor.name, 'Marta Gómez López');
       assert.equal(undone.survivor.email, null);
       assert.equal(undone.survivor.locale, 'en', 'an edit made after the merge is kept');

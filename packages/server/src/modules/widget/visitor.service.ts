@@ -4,7 +4,9 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { VisitorPrincipal } from '../../platform/http/principal.ts';
 import { hmacHex, randomToken, safeEqual, signToken, verifyToken } from '../../platform/security/tokens.ts';
 import { resolveCustomerByIdentity, touchCustomer, updateCustomer, type CustomerProfile } from '../customers/customer.service.ts';
+import { identityConflictPair, proposeDuplicates } from '../customers/duplicate.service.ts';
 import { findIdentity } from '../customers/identity.service.ts';
+import { normaliseEmail } from '../customers/identity-value.ts';
 import { findWorkspaceByPublicKey, toWorkspaceView } from '../workspaces/workspace.service.ts';
 
 export type VisitorSessionInput = {
@@ -89,6 +91,7 @@ export async function startVisitorSession(db: Db, secret: string, input: Visitor
       throw err;
     }
   }
+  if (input.profile.email) await claimEmail(scope, customerId, input.profile.email);
   await touchCustomer(scope, customerId);
   const principal = { workspaceId: workspace.id, customerId, visitorId, verified, ...(identityId ? { identityId } : {}) };
   return {
@@ -98,4 +101,20 @@ export async function startVisitorSession(db: Db, secret: string, input: Visitor
     verified,
     workspace: { name: workspace.name, settings: toWorkspaceView(workspace).settings },
   };
+}
+
+// An email typed into the widget is a claim, not a proof: it becomes the visitor's unverified email
+// identity, so the same person written to by email or created through the API is found. When someone
+// else already has it, the two are proposed to an employee as a possible duplicate, never joined.
+async function claimEmail(scope: TenantScope, customerId: string, raw: string): Promise<void> {
+  const email = normaliseEmail(raw);
+  if (!email) return;
+  const inserted = await scope
+    .insertInto('customer_identities', { customer_id: customerId, channel: 'email', external_id: email, verified: false })
+    .onConflict((oc) => oc.columns(['workspace_id', 'channel', 'external_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return;
+  const owner = await findIdentity(scope, 'email', email);
+  if (owner && owner.customer_id !== customerId) await proposeDuplicates(scope, [identityConflictPair(customerId, owner.customer_id, 'email', email)]);
 }
