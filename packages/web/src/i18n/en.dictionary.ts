@@ -1,3 +1,4 @@
+import { customersEn } from './customers.en.ts';
 import { duplicatesEn } from './duplicates.en.ts';
 import { reactionEn } from './reaction.en.ts';
 // English UI strings. The key set of this file is the contract: every other language must
@@ -5,6 +6,7 @@ import { reactionEn } from './reaction.en.ts';
 export const en = {
   ...reactionEn,
   ...duplicatesEn,
+  ...customersEn,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',

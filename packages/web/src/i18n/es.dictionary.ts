@@ -1,3 +1,4 @@
+import { customersEs } from './customers.es.ts';
 import { duplicatesEs } from './duplicates.es.ts';
 import { reactionEs } from './reaction.es.ts';
 import type { Dictionary } from './i18n.types.ts';
@@ -6,6 +7,7 @@ import type { Dictionary } from './i18n.types.ts';
 export const es: Dictionary = {
   ...reactionEs,
   ...duplicatesEs,
+  ...customersEs,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Saltar al contenido principal',
   'app.loading': 'Cargando…',

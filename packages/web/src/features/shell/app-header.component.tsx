@@ -32,7 +32,10 @@ export function AppHeader({ route, unread }: { route: Route; unread: number }) {
           {t('header.personalisation')}
         </Link>
         <AttentionNavLink current={route.name === 'attention'} />
-        <Link href="/duplicates" aria-current={route.name === 'duplicates' || route.name === 'customer' ? 'page' : undefined} data-testid="nav-duplicates">
+        <Link href="/customers" aria-current={route.name === 'customers' || route.name === 'customer' ? 'page' : undefined} data-testid="nav-customers">
+          {t('header.customers')}
+        </Link>
+        <Link href="/duplicates" aria-current={route.name === 'duplicates' ? 'page' : undefined} data-testid="nav-duplicates">
           {t('header.duplicates')}
         </Link>
         {firstSection && (

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { AdminPage } from '../admin/admin-page.component.tsx';
+import { EmployeePage } from '../bonds/employee-page.component.tsx';
+import { CustomersPage } from '../customers/customers-page.component.tsx';
 import { CustomerPage } from '../duplicates/customer-page.component.tsx';
 import { DuplicatesPage } from '../duplicates/duplicates-page.component.tsx';
 import { adminSectionsFor } from '../admin/admin-sections.ts';
@@ -41,8 +43,12 @@ export function AppShell() {
         <AttentionPage />
       ) : route.name === 'duplicates' ? (
         <DuplicatesPage />
+      ) : route.name === 'customers' ? (
+        <CustomersPage />
       ) : route.name === 'customer' ? (
         <CustomerPage key={route.customerId} customerId={route.customerId} />
+      ) : route.name === 'employee' ? (
+        <EmployeePage key={route.employeeId} employeeId={route.employeeId} />
       ) : route.name === 'personalisation' ? (
         <PersonalisationPage />
       ) : route.name === 'admin' ? (

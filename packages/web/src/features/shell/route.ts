@@ -6,7 +6,9 @@ export type Route =
   | { name: 'personalisation' }
   | { name: 'attention' }
   | { name: 'duplicates' }
-  | { name: 'customer'; customerId: string };
+  | { name: 'customers' }
+  | { name: 'customer'; customerId: string }
+  | { name: 'employee'; employeeId: string };
 
 const ADMIN_SECTIONS: readonly AdminSection[] = ['employees', 'teams', 'widget', 'snippets', 'playbooks'];
 
@@ -17,6 +19,8 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'attention') return { name: 'attention' };
   if (parts[0] === 'duplicates') return { name: 'duplicates' };
   if (parts[0] === 'customers' && parts[1]) return { name: 'customer', customerId: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'customers') return { name: 'customers' };
+  if (parts[0] === 'employees' && parts[1]) return { name: 'employee', employeeId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'admin') {
     const section = ADMIN_SECTIONS.find((s) => s === parts[1]) ?? 'employees';
     return { name: 'admin', section };
@@ -29,6 +33,8 @@ export function pathOf(route: Route): string {
   if (route.name === 'personalisation') return '/personalisation';
   if (route.name === 'attention') return '/attention';
   if (route.name === 'duplicates') return '/duplicates';
+  if (route.name === 'customers') return '/customers';
   if (route.name === 'customer') return `/customers/${encodeURIComponent(route.customerId)}`;
+  if (route.name === 'employee') return `/employees/${encodeURIComponent(route.employeeId)}`;
   return route.conversationId ? `/conversations/${encodeURIComponent(route.conversationId)}` : '/';
 }
