@@ -3,6 +3,7 @@ import { api } from '../../api/http-client.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { useMe } from '../auth/session.context.tsx';
 import { useDirectory } from '../shell/directory.context.tsx';
+import { Link } from '../shell/link.component.tsx';
 import { asRole, EmployeeForm, ROLES } from './employee-form.component.tsx';
 import { FormStatus } from './form-status.component.tsx';
 import { useFormStatus } from './use-form-status.hook.ts';
@@ -26,7 +27,10 @@ function EmployeeRow({ employee: e }: { employee: Employee }) {
   return (
     <tr data-testid="employee-row" data-employee-id={e.id} className={e.active ? undefined : 'inactive'}>
       <th scope="row">
-        {e.name} {isMe && <span className="muted">{t('employees.you')}</span>}
+        <Link href={`/employees/${encodeURIComponent(e.id)}`} data-testid="employee-link">
+          {e.name}
+        </Link>{' '}
+        {isMe && <span className="muted">{t('employees.you')}</span>}
         <div className="muted small">{e.email}</div>
         <FormStatus error={status.error} done={null} />
       </th>

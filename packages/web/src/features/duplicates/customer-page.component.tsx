@@ -3,6 +3,7 @@ import type { UnmergeResult } from '../../api/customer-merge-types.ts';
 import { formatRelative } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { useMe } from '../auth/session.context.tsx';
+import { CustomerBondsSection } from '../bonds/customer-bonds.component.tsx';
 import { errorText } from '../shell/error-text.ts';
 import { Link } from '../shell/link.component.tsx';
 import { CustomerFacts, customerLabel } from './customer-facts.component.tsx';
@@ -28,7 +29,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   return (
     <main id="main" className="customer-page duplicates-page" tabIndex={-1} data-testid="customer-page" data-customer-id={customerId}>
       <p className="small">
-        <Link href="/duplicates">{t('merges.backToDuplicates')}</Link>
+        <Link href="/customers">{t('customers.back')}</Link> · <Link href="/duplicates">{t('merges.backToDuplicates')}</Link>
       </p>
       {undone && (
         <p className="form-ok" role="status" data-testid="unmerge-done">
@@ -61,6 +62,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           </>
         )
       )}
+      {customer && <CustomerBondsSection customerId={customerId} />}
       {customer && (
         <section aria-labelledby="customer-conversations-heading">
           <h2 id="customer-conversations-heading">{t('merges.conversations')}</h2>
