@@ -118,4 +118,33 @@ describe(`Customers list, CSV import, saved views and departure risk in Chromium
     await other.context.close();
     assert.deepEqual(errors, [], 'no uncaught errors in the pages');
   });
+
+  test('a large import shows the progress frames as they come, then the report', async () => {
+    const tenant = await createTenant(app, 'Acme Lotes');
+    const rows = Array.from({ length: 1200 }, (_, i) => `Cliente ${i + 1},cliente${i + 1}@example.com`);
+    const { page, context } = await loginEmployee(browser, base, tenant.admin.email, PASSWORD, errors);
+    await page.getByTestId('nav-customers').click();
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-file').setInputFiles({ name: 'lotes.csv', mimeType: 'text/csv', buffer: Buffer.from(['name,email', ...rows].join('\n')) });
+    await page.getByTestId('import-column').nth(1).waitFor();
+    // Every text the progress line shows, recorded as it changes (the import takes three batches of 500).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="import-progress-text"]')?.textContent;
+        // Marked when the report is already on screen: those texts come from the answer, not from a frame.
+        const entry = text && (document.querySelector('[data-testid="import-report"]') ? `${text} (report)` : text);
+        if (entry && seen[seen.length - 1] !== entry) seen.push(entry);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('import-created').innerText(), 'Clientes nuevos: 1200');
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    assert.ok(seen.some((text) => /^(500|1000|1200) de 1200 filas$/.test(text)), `a progress frame was shown before the report: ${JSON.stringify(seen)}`);
+    assert.equal(seen[seen.length - 1], '1200 de 1200 filas (report)');
+    await context.close();
+    assert.deepEqual(errors, []);
+  });
 });
