@@ -58,16 +58,20 @@ try {
     const r = await generateDemoData(app.ctx, tenant.workspaceId, {
       customers: chunk,
       seed: 1000 + customers,
-      onProgress: (_done, _total, n) => {
+      onProgress: (done, total, n) => {
+        // On a terminal a live line; in a log one line per chunk.
+        if (!process.stderr.isTTY && done < total) return;
         const s = (performance.now() - started) / 1000;
-        process.stderr.write(`\r  generating: ${customers.toLocaleString('en')} customers, ${messages.toLocaleString('en')} messages, ${Math.round((rows + n) / s).toLocaleString('en')} rows/s   `);
+        process.stderr.write(
+          `${process.stderr.isTTY ? '\r' : ''}  generating: ${(customers + done).toLocaleString('en')} customers, ${messages.toLocaleString('en')}+ messages, ${Math.round((rows + n) / s).toLocaleString('en')} rows/s, ${s.toFixed(0)} s   ${process.stderr.isTTY ? '' : '\n'}`,
+        );
       },
     });
     customers += r.customers;
     messages += r.messages;
     const counted = await sql<{ n: string }>`select count(*) as n from messages where workspace_id = ${tenant.workspaceId}`.execute(app.ctx.db);
     messages = Number(counted.rows[0]!.n);
-    rows = customers * 11;
+    rows += r.customers + r.conversations + r.messages;
   }
   await sql`analyze`.execute(app.ctx.db);
   const generatedS = (performance.now() - started) / 1000;

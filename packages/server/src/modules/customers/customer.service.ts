@@ -89,29 +89,53 @@ export async function listCustomers(
   return q.execute();
 }
 
-// Best matches first: any part of the name (accents and case aside), of the email or of the phone's
-// digits, or a name spelt a little differently (pg_trgm similarity ≥ 0.3), all through the trigram
-// indexes of migration 012. One page: relevance has no cursor.
+const NAME_WORDS = sql`to_tsvector('simple', customer_name_key(coalesce(name, '')))`;
+const FUZZY_THRESHOLD = 0.45;
+
+// Best matches first, through the indexes of migration 012: an email-like query searches emails, a
+// number searches phones, anything else the words of names (each as a prefix, accents and case
+// aside) and, when that finds too little, names spelt a little differently (trigram similarity ≥ 0.45).
+// One page: relevance has no cursor.
 async function searchCustomers(scope: TenantScope, text: string, limit: number): Promise<CustomerRow[]> {
-  const like = `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const base = () => scope.selectFrom('customers').selectAll().where('merged_into_id', 'is', null);
+  const escaped = text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`);
+  if (text.includes('@')) return base().where('email', 'like', `%${escaped}%`).orderBy('created_at', 'desc').limit(limit).execute();
   const digits = text.replace(/[^0-9]/g, '');
+  if (digits.length >= 4 && !/\p{L}/u.test(text)) {
+    return base().where(sql<boolean>`customer_phone_key(phone) like ${`%${digits}%`}`).orderBy('created_at', 'desc').limit(limit).execute();
+  }
   const key = sql<string>`customer_name_key(${text})`;
-  return scope
-    .selectFrom('customers')
-    .selectAll()
-    .where('merged_into_id', 'is', null)
-    .where((eb) =>
-      eb.or([
-        sql<boolean>`customer_name_key(name) like customer_name_key(${like})`,
-        sql<boolean>`customer_name_key(name) % ${key}`,
-        sql<boolean>`email like ${like}`,
-        ...(digits.length >= 4 ? [sql<boolean>`customer_phone_key(phone) like ${`%${digits}%`}`] : []),
-      ].map((c) => eb.and([c]))),
-    )
-    .orderBy(sql`greatest(similarity(customer_name_key(name), ${key}), case when email like ${like} then 0.9 else 0 end)`, 'desc')
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
+  const words = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9ñ]+/)
+    .filter(Boolean)
+    .slice(0, 8);
+  const byWords = words.length
+    ? await base()
+        .where(sql<boolean>`${NAME_WORDS} @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`)
+        .orderBy(sql`similarity(customer_name_key(name), ${key})`, 'desc')
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute()
+    : [];
+  if (byWords.length >= limit || text.length < 4) return byWords;
+  // Misspelt names: the similarity threshold is a setting of the session, so it is set for this
+  // transaction only.
+  const fuzzy = await scope.transaction(async (trx) => {
+    await sql`select set_config('pg_trgm.similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`.execute(trx.db);
+    return trx
+      .selectFrom('customers')
+      .selectAll()
+      .where('merged_into_id', 'is', null)
+      .where(sql<boolean>`customer_name_key(name) % ${key}`)
+      .$if(byWords.length > 0, (q) => q.where('id', 'not in', byWords.map((c) => c.id)))
+      .orderBy(sql`similarity(customer_name_key(name), ${key})`, 'desc')
+      .limit(limit - byWords.length)
+      .execute();
+  });
+  return [...byWords, ...fuzzy];
 }
 
 export async function updateCustomer(scope: TenantScope, id: string, patch: CustomerProfile): Promise<CustomerRow> {
