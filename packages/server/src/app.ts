@@ -151,7 +151,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       for (const routes of [authRoutes, workspaceRoutes, employeeRoutes, customerRoutes, conversationRoutes, messageRoutes, attachmentRoutes, auditRoutes, widgetRoutes, emotionRoutes]) {
         await api.register(routes(ctx));
       }
-      await api.register(realtimeRoutes(ctx, hub));
+      await api.register(realtimeRoutes(ctx, hub, seen));
       await api.register(reactionRoutes(ctx));
       await api.register(repliesRoutes(ctx));
       await api.register(bondRoutes(ctx));

@@ -5,6 +5,8 @@ import { sql } from 'kysely';
 import { backends, createTestApp, type TestApp } from './support/test-app.ts';
 import { bearer, call, createTenant, login, PASSWORD, startConversation, visitor, type Session, type Tenant, type Visitor } from './support/api-client.ts';
 import { waitFor } from './support/wait-for.ts';
+import { TestSocket } from './support/ws-client.ts';
+import type { AddressInfo } from 'node:net';
 
 type Bond = { employeeId: string; employeeName: string; score: number; components: Record<string, any> };
 
@@ -264,6 +266,24 @@ for (const backend of backends()) {
       assert.equal((await call(app, 'PATCH', `/api/employees/${ana.employeeId}`, { session: t.admin, body: { active: false } })).status, 200);
       assert.equal((await bondsOf(t.admin, lucia.customerId)).trustedEmployee?.employeeId, bruno.employeeId);
       assert.equal((await call(app, 'GET', `/api/employees/${ana.employeeId}/departure-risk`, { session: manager })).body.customers.length, 2);
+    });
+
+    test('presence: an employee with an open socket counts as seen', async () => {
+      const t = await createTenant(app, 'Presence');
+      const email = `eva-${randomUUID().slice(0, 8)}@example.test`;
+      assert.equal((await call(app, 'POST', '/api/employees', { session: t.admin, body: { email, name: 'Eva Mora', role: 'agent', password: PASSWORD } })).status, 201);
+      const res = await app.server.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
+      const cookie = res.cookies.find((c) => c.name === 'vinculo_session')!;
+      const seenAt = async () => (await app.ctx.db.selectFrom('employees').select('last_seen_at').where('email', '=', email).executeTakeFirstOrThrow()).last_seen_at;
+      assert.equal(await seenAt(), null, 'signing in is not yet being around');
+      await app.server.listen({ port: 0, host: '127.0.0.1' });
+      const socket = await TestSocket.open(`ws://127.0.0.1:${(app.server.server.address() as AddressInfo).port}/api/realtime`, { cookie: `vinculo_session=${cookie.value}` });
+      try {
+        const at = await seenAt();
+        assert.ok(at && Date.now() - at.getTime() < 60_000, String(at));
+      } finally {
+        await socket.close();
+      }
     });
 
     test('other workspaces see nothing: 404 on their customers, employees and conversations; bad ids are 400', async () => {

@@ -8,7 +8,7 @@ export const ONLINE_WINDOW_MS = 5 * 60_000;
 const TOUCH_EVERY_MS = 60_000;
 
 // Presence from activity: every authenticated request of an employee's session (the web app's
-// calls and its WebSocket connection) marks them as seen.
+// calls, its WebSocket connection and the pings it sends on it) marks them as seen.
 export function createPresenceTracker(db: Db) {
   const touched = new Map<string, number>();
   return async (principal: EmployeePrincipal | null): Promise<EmployeePrincipal | null> => {

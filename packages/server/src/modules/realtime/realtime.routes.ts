@@ -5,7 +5,7 @@ import type { WebSocket } from 'ws';
 import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import type { Principal } from '../../platform/http/principal.ts';
+import type { EmployeePrincipal, Principal } from '../../platform/http/principal.ts';
 import type { Hub, HubClient } from '../../platform/realtime/hub.ts';
 import { conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
@@ -28,7 +28,7 @@ function assertSameOrigin(ctx: AppContext, req: FastifyRequest, p: Principal) {
 }
 
 export const realtimeRoutes =
-  (ctx: AppContext, hub: Hub): FastifyPluginAsyncZod =>
+  (ctx: AppContext, hub: Hub, seen: (p: EmployeePrincipal) => Promise<unknown>): FastifyPluginAsyncZod =>
   async (app) => {
     const parse = clientMessageSchema(ctx.config.maxMessageChars);
 
@@ -37,6 +37,8 @@ export const realtimeRoutes =
       const ownCustomer = p.kind === 'visitor' ? p.customerId : undefined;
       switch (msg.type) {
         case 'ping':
+          // An employee's open socket keeps them online for routing (modules/employees/presence.service.ts).
+          if (p.kind === 'employee') await seen(p);
           return { type: 'pong' };
         case 'subscribe': {
           await getConversation(scope, msg.conversationId, ownCustomer);
