@@ -1,14 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { addEmployee, createTenant, PASSWORD, type Tenant } from '../../server/test/support/api-client.ts';
+import { randomUUID } from 'node:crypto';
+import { addEmployee, call, createTenant, login, PASSWORD, startConversation, visitor, type Reply, type Session, type Tenant } from '../../server/test/support/api-client.ts';
 import { backends, type TestApp } from '../../server/test/support/test-app.ts';
+import { waitFor } from '../../server/test/support/wait-for.ts';
 import { axeViolations } from './axe.ts';
 import { loginEmployee } from './chat-pages.ts';
 import { startE2e, type E2e } from './e2e-app.ts';
 
 // PostgreSQL when the run has one (misspelt names are found through pg_trgm), else PGlite.
 const backend = backends().includes('postgres') ? 'postgres' : 'pglite';
+
+const ok = (res: Reply, status = 200) => {
+  assert.equal(res.status, status, JSON.stringify(res.body));
+  return res.body;
+};
 
 // Line 3 (Leonora) has an invalid email; the Spanish phone has no prefix, so ES is chosen as the default country.
 const CSV = [
@@ -70,10 +77,11 @@ describe(`Customers list, CSV import, saved views and departure risk in Chromium
     assert.deepEqual(await axeViolations(page), [], 'the customers list with the import report has no WCAG A/AA violations');
 
     // Search with a typo: the best match comes first and opens the customer page with its bonds.
-    await page.getByTestId('customer-search').fill('Remedio Baro');
-    await page.getByTestId('customers-summary').getByText('Lo más parecido a «Remedio Baro»').waitFor();
+    await page.getByTestId('customer-search').fill('Remedos Varo');
+    await page.getByTestId('customers-summary').getByText('Lo más parecido a «Remedos Varo»').waitFor();
     const first = page.getByTestId('customer-row').first();
-    assert.match(await first.innerText(), /Remedios Varo Uranga/);
+    await first.filter({ hasText: 'Remedios Varo Uranga' }).waitFor();
+    assert.equal(await page.getByTestId('customer-row').count(), 1, 'only the close match');
     assert.match(await first.innerText(), /\+34600123456/);
     await first.getByRole('link', { name: 'Remedios Varo Uranga' }).click();
     await page.getByTestId('customer-page').waitFor();
@@ -95,7 +103,8 @@ describe(`Customers list, CSV import, saved views and departure risk in Chromium
     assert.equal(await page.getByTestId('customer-search').inputValue(), 'frida');
     assert.equal(await page.getByTestId('filter-language').inputValue(), 'es');
     await page.getByTestId('customers-summary').getByText('Lo más parecido a «frida»').waitFor();
-    assert.match(await page.getByTestId('customer-row').first().innerText(), /Frida Kahlo Calderón/);
+    await page.getByTestId('customer-row').first().filter({ hasText: 'Frida Kahlo Calderón' }).waitFor();
+    assert.equal(await page.getByTestId('customer-row').count(), 1);
 
     // The admin's own page from the employees list: departure risk with its total (nobody depends on them yet).
     await page.getByTestId('nav-admin').click();
@@ -144,6 +153,57 @@ describe(`Customers list, CSV import, saved views and departure risk in Chromium
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     assert.ok(seen.some((text) => /^(500|1000|1200) de 1200 filas$/.test(text)), `a progress frame was shown before the report: ${JSON.stringify(seen)}`);
     assert.equal(seen[seen.length - 1], '1200 de 1200 filas (report)');
+    await context.close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('bonds on the customer page and a handover plan with an editable draft on the employee page', async () => {
+    const t = await createTenant(app, 'Acme Vínculos');
+    const hire = async (name: string, email: string): Promise<Session> => {
+      ok(await call(app, 'POST', '/api/employees', { session: t.admin, body: { email, name, role: 'agent', password: PASSWORD } }), 201);
+      return login(app, email);
+    };
+    const ana = await hire('Ana Ruiz', `ana-${randomUUID().slice(0, 8)}@example.test`);
+    const bruno = await hire('Bruno Díaz', `bruno-${randomUUID().slice(0, 8)}@example.test`);
+    const v = await visitor(app, t.publicKey);
+    ok(await call(app, 'PATCH', `/api/customers/${v.customerId}`, { session: t.admin, body: { name: 'Carmen Vidal', attributes: { value: 1200 } } }));
+    const c = await startConversation(app, v, 'Hola, necesito ayuda con mi pedido');
+    const reply = async (s: Session, text: string) =>
+      ok(await call(app, 'POST', `/api/conversations/${c.conversation.id}/messages`, { session: s, body: { text, idempotencyKey: randomUUID() } }), 201);
+    await reply(bruno, 'Te ayudo, dame un momento.');
+    for (const text of ['Lo miro ahora mismo.', 'Ya está enviado.', 'Te llega mañana.']) await reply(ana, text);
+    await waitFor(async () => {
+      const b = ok(await call(app, 'GET', `/api/customers/${v.customerId}/bonds`, { session: t.admin }));
+      return b.items.length === 2 && b.trustedEmployee?.employeeId === ana.employeeId ? b : undefined;
+    }, 'both bonds, Ana trusted');
+
+    const { page, context } = await loginEmployee(browser, base, t.admin.email, PASSWORD, errors);
+    await page.goto(`${base}/customers/${v.customerId}`);
+    const bonds = page.getByTestId('customer-bonds');
+    await bonds.getByTestId('bond-item').nth(1).waitFor();
+    assert.equal(await bonds.getByTestId('bonds-trusted').innerText(), 'Persona de confianza: Ana Ruiz');
+    const [first, second] = [bonds.getByTestId('bond-item').nth(0), bonds.getByTestId('bond-item').nth(1)];
+    assert.equal(await first.getAttribute('data-employee-id'), ana.employeeId);
+    assert.match((await first.getAttribute('class')) ?? '', /\btrusted\b/);
+    assert.match(await first.getByTestId('bond-why').innerText(), /^Respuestas: 3 · conversaciones: 1 · agradecimientos: 0 · último contacto /);
+    assert.match(await second.getByTestId('bond-why').innerText(), /^Respuestas: 1 · conversaciones: 1 /);
+    assert.deepEqual(await axeViolations(page), [], 'the customer page with bonds has no WCAG A/AA violations');
+
+    // From the bond to Ana's page: Carmen is at risk with her value; Bruno would take over with a draft to edit.
+    await first.getByRole('link', { name: 'Ana Ruiz' }).click();
+    await page.getByTestId('employee-page').waitFor();
+    assert.equal(await page.getByTestId('employee-name').innerText(), 'Ana Ruiz');
+    await page.getByTestId('risk-row').waitFor();
+    assert.equal(await page.getByTestId('risk-total').innerText(), 'Valor total en riesgo: 1200');
+    assert.match(await page.getByTestId('risk-row').innerText(), /^Carmen Vidal\s+[\d,]+\s+1200\s+/);
+    const plan = page.getByTestId('handover-item');
+    assert.match(await plan.getByTestId('handover-successor').innerText(), /^Relevo propuesto: Bruno Díaz \(el siguiente vínculo más fuerte con este cliente\)$/);
+    await page.getByText('Desde esta página no se envía nada.', { exact: false }).waitFor();
+    const draft = plan.getByTestId('handover-draft');
+    assert.ok((await draft.inputValue()).length > 20, 'a drafted introduction');
+    await draft.fill('Hola Carmen, soy Bruno: desde hoy te atiendo yo.');
+    assert.equal(await draft.inputValue(), 'Hola Carmen, soy Bruno: desde hoy te atiendo yo.');
+    assert.deepEqual(await axeViolations(page), [], 'the handover plan has no WCAG A/AA violations');
     await context.close();
     assert.deepEqual(errors, []);
   });

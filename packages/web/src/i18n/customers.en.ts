@@ -87,7 +87,7 @@ export const customersEn = {
   'bonds.trusted': 'Trusted employee',
   'bonds.trustedNone': 'No trusted employee yet.',
   'bonds.score': 'Bond {score}',
-  'bonds.why': '{replies} replies in {conversations} conversations, {praise} thanks; last contact {when}',
+  'bonds.why': 'Replies: {replies} · conversations: {conversations} · thanks: {praise} · last contact {when}',
   'bonds.feeling.positive': 'the customer writes warmly',
   'bonds.feeling.neutral': 'neutral tone',
   'bonds.feeling.negative': 'the customer writes unhappily',

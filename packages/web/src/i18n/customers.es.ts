@@ -89,7 +89,7 @@ export const customersEs: { readonly [K in keyof typeof customersEn]: string } =
   'bonds.trusted': 'Persona de confianza',
   'bonds.trustedNone': 'Aún no tiene persona de confianza.',
   'bonds.score': 'Vínculo {score}',
-  'bonds.why': '{replies} respuestas en {conversations} conversaciones, {praise} agradecimientos; último contacto {when}',
+  'bonds.why': 'Respuestas: {replies} · conversaciones: {conversations} · agradecimientos: {praise} · último contacto {when}',
   'bonds.feeling.positive': 'el cliente escribe con cariño',
   'bonds.feeling.neutral': 'tono neutro',
   'bonds.feeling.negative': 'el cliente escribe disgustado',

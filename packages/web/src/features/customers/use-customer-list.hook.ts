@@ -36,6 +36,9 @@ export function useCustomerList(q: string): CustomerList {
 
   useEffect(() => {
     const ticket = ++latest.current;
+    // Rows of the previous search are dropped at once, so they are never shown under the new words.
+    setItems([]);
+    setNextCursor(null);
     setLoading(true);
     customerDataApi.list(searched ? { q: searched, limit: PAGE } : { limit: PAGE }).then(
       (page) => {
