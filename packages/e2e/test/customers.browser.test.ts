@@ -153,6 +153,12 @@ describe(`Customers list, CSV import, saved views and departure risk in Chromium
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     assert.ok(seen.some((text) => /^(500|1000|1200) de 1200 filas$/.test(text)), `a progress frame was shown before the report: ${JSON.stringify(seen)}`);
     assert.equal(seen[seen.length - 1], '1200 de 1200 filas (report)');
+    // Without a search the list pages by cursor: 50, then 100 with "load more".
+    await page.getByTestId('customer-row').nth(49).waitFor();
+    assert.equal(await page.getByTestId('customer-row').count(), 50);
+    await page.getByTestId('customers-load-more').click();
+    await page.getByTestId('customer-row').nth(99).waitFor();
+    assert.equal(await page.getByTestId('customer-row').count(), 100);
     await context.close();
     assert.deepEqual(errors, []);
   });

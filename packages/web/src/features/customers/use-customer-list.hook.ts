@@ -34,47 +34,36 @@ export function useCustomerList(q: string): CustomerList {
     return () => clearTimeout(timer);
   }, [q, searched]);
 
-  useEffect(() => {
+  // One page into the list: replacing it (a new search) or appended to it (load more).
+  const fetchPage = useCallback((params: { q?: string; limit: number; cursor?: string }, append: boolean) => {
     const ticket = ++latest.current;
+    setLoading(true);
+    customerDataApi.list(params).then(
+      (page) => {
+        if (ticket !== latest.current) return;
+        setItems((prev) => (append ? [...prev, ...page.items.filter((c) => !prev.some((p) => p.id === c.id))] : page.items));
+        setNextCursor(params.q ? null : page.nextCursor);
+        setError(null);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (ticket !== latest.current) return;
+        setError(err);
+        setLoading(false);
+      },
+    );
+  }, []);
+
+  useEffect(() => {
     // Rows of the previous search are dropped at once, so they are never shown under the new words.
     setItems([]);
     setNextCursor(null);
-    setLoading(true);
-    customerDataApi.list(searched ? { q: searched, limit: PAGE } : { limit: PAGE }).then(
-      (page) => {
-        if (ticket !== latest.current) return;
-        setItems(page.items);
-        setNextCursor(searched ? null : page.nextCursor);
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (ticket !== latest.current) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-  }, [searched, attempt]);
+    fetchPage(searched ? { q: searched, limit: PAGE } : { limit: PAGE }, false);
+  }, [searched, attempt, fetchPage]);
 
   const loadMore = useCallback(() => {
-    if (!nextCursor || searched) return;
-    const ticket = ++latest.current;
-    setLoading(true);
-    customerDataApi.list({ limit: PAGE, cursor: nextCursor }).then(
-      (page) => {
-        if (ticket !== latest.current) return;
-        setItems((prev) => [...prev, ...page.items.filter((c) => !prev.some((p) => p.id === c.id))]);
-        setNextCursor(page.nextCursor);
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (ticket !== latest.current) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-  }, [nextCursor, searched]);
+    if (nextCursor && !searched) fetchPage({ limit: PAGE, cursor: nextCursor }, true);
+  }, [nextCursor, searched, fetchPage]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
