@@ -268,6 +268,27 @@ for (const backend of backends()) {
       assert.equal((await call(app, 'GET', `/api/employees/${ana.employeeId}/departure-risk`, { session: manager })).body.customers.length, 2);
     });
 
+    test('a merge moves the absorbed customer\'s bonds to the survivor, and an unmerge moves them back', async () => {
+      const t = await createTenant(app, 'Merge');
+      const ana = await employee(t, 'Ana Ruiz');
+      const bruno = await employee(t, 'Bruno Díaz');
+      const a = await visitor(app, t.publicKey);
+      const b = await visitor(app, t.publicKey);
+      await reply(ana, (await startConversation(app, a, 'Hola')).conversation.id, 'Hola, soy Ana.');
+      await reply(bruno, (await startConversation(app, b, 'Hola')).conversation.id, 'Hola, soy Bruno.');
+      await waitReplies(t.admin, a.customerId, 1);
+      await waitReplies(t.admin, b.customerId, 1);
+      const employeesOf = async (customerId: string) =>
+        (await app.ctx.db.selectFrom('bonds').select('employee_id').where('customer_id', '=', customerId).orderBy('employee_id').execute()).map((r) => r.employee_id);
+      const merged = await call(app, 'POST', `/api/customers/${a.customerId}/merge`, { session: t.admin, body: { absorbedId: b.customerId } });
+      assert.equal(merged.status, 200, JSON.stringify(merged.body));
+      const both = [ana.employeeId, bruno.employeeId].sort();
+      await waitFor(async () => ((await employeesOf(a.customerId)).join() === both.join() && (await employeesOf(b.customerId)).length === 0 ? true : undefined), 'bonds moved');
+      const unmerged = await call(app, 'POST', `/api/customers/merges/${merged.body.merge.id}/unmerge`, { session: t.admin });
+      assert.equal(unmerged.status, 200, JSON.stringify(unmerged.body));
+      await waitFor(async () => ((await employeesOf(b.customerId)).join() === bruno.employeeId && (await employeesOf(a.customerId)).join() === ana.employeeId ? true : undefined), 'bonds back');
+    });
+
     test('presence: an employee with an open socket counts as seen', async () => {
       const t = await createTenant(app, 'Presence');
       const email = `eva-${randomUUID().slice(0, 8)}@example.test`;
