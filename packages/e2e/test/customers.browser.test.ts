@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { addEmployee, call, createTenant, login, PASSWORD, startConversation, visitor, type Reply, type Session, type Tenant } from '../../server/test/support/api-client.ts';
 import { backends, type TestApp } from '../../server/test/support/test-app.ts';
 import { waitFor } from '../../server/test/support/wait-for.ts';
@@ -71,6 +72,13 @@ describe(`Customers list, CSV import, saved views and departure risk in Chromium
     const download = page.waitForEvent('download');
     await page.getByTestId('import-errors-download').click();
     assert.equal((await download).suggestedFilename(), 'clientes-errors.csv');
+    const errorsFile = await (await download).path();
+    assert.match(readFileSync(errorsFile, 'utf8'), /^\uFEFFLínea,Columna,Problema\r\n3,Correo,"must be an email address \(got ""leonora@example""\)"\r\n$/);
+    const exported = page.waitForEvent('download');
+    await page.getByTestId('export-link').click();
+    const exportedCsv = readFileSync(await (await exported).path(), 'utf8');
+    assert.match(exportedCsv, /Remedios Varo Uranga/);
+    assert.doesNotMatch(exportedCsv, /Leonora/);
     // The list reloads with the imported customers, newest first.
     await page.getByTestId('customer-row').nth(1).waitFor();
     assert.equal(await page.getByTestId('customer-row').count(), 2);
