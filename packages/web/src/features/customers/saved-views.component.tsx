@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n.context.tsx';
-import type { CustomerFilters } from './customer-filters.ts';
-import { sameFilters } from './customer-filters.ts';
+import { sameFilters, type CustomerFilters } from './customer-filters.ts';
 import type { SavedView } from './saved-views.ts';
 
 type Props = {
