@@ -23,7 +23,13 @@ export async function eraseCustomer(ctx: AppContext, scope: TenantScope, actor: 
     const absorbed = await trx.selectFrom('customers').select('id').where('merged_into_id', '=', customerId).execute();
     const ids = [customerId, ...absorbed.map((a) => a.id)];
     const now = new Date();
-    await trx.updateTable('customers').set({ name: null, email: null, phone: null, attributes: '{}', last_seen_at: null, erased_at: now, updated_at: now }).where('id', 'in', ids).execute();
+    await trx
+      .updateTable('customers')
+      .set({ name: null, email: null, phone: null, attributes: '{}', tags: [], interests: [], preferred_channel: null, last_seen_at: null, erased_at: now, updated_at: now })
+      .where('id', 'in', ids)
+      .execute();
+    // Orders keep their amounts (the value figures) but not what was bought.
+    await trx.updateTable('customer_orders').set({ description: null }).where('customer_id', 'in', ids).execute();
     const identities = await trx.deleteFrom('customer_identities').where('customer_id', 'in', ids).executeTakeFirst();
     const conversations = (await trx.updateTable('conversations').set({ subject: null }).where('customer_id', 'in', ids).returning('id').execute()).map((c) => c.id);
     let messages = 0;

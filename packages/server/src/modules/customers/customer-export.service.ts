@@ -35,16 +35,19 @@ export async function exportCustomersCsv(scope: TenantScope): Promise<string> {
 const cell = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 // Everything Vínculo holds about one person, for a data-access request: profile, identities,
-// conversations with their messages and notes, mood, suggestions, timeline and merges. Audited.
+// conversations with their messages and notes, mood, suggestions, timeline, merges, orders and
+// consent decisions. Audited.
 export async function exportCustomerData(scope: TenantScope, actor: AuditActor, customerId: string) {
   const customer = await getCustomer(scope, customerId);
-  const [identities, conversations, moodPoints, suggestions, timeline, merges] = await Promise.all([
+  const [identities, conversations, moodPoints, suggestions, timeline, merges, orders, consents] = await Promise.all([
     listIdentities(scope, customerId),
     scope.selectFrom('conversations').selectAll().where('customer_id', '=', customerId).orderBy('created_at').execute(),
     scope.selectFrom('customer_mood_points').select(['message_id', 'at', 'emotion', 'valence', 'score']).where('customer_id', '=', customerId).orderBy('at').execute(),
     scope.selectFrom('suggestions').select(['id', 'status', 'playbook_name', 'actions', 'reason', 'triggered_at', 'decided_at']).where('customer_id', '=', customerId).execute(),
     scope.selectFrom('customer_timeline').select(['kind', 'data', 'at']).where('customer_id', '=', customerId).orderBy('at').execute(),
     scope.selectFrom('customer_merges').select(['id', 'kind', 'survivor_id', 'absorbed_id', 'merged_at', 'unmerged_at']).where((eb) => eb.or([eb('survivor_id', '=', customerId), eb('absorbed_id', '=', customerId)])).execute(),
+    scope.selectFrom('customer_orders').select(['external_id', 'kind', 'amount', 'currency', 'description', 'at']).where('customer_id', '=', customerId).orderBy('at').execute(),
+    scope.selectFrom('customer_consents').select(['purpose', 'granted', 'source', 'at']).where('customer_id', '=', customerId).orderBy('at').execute(),
   ]);
   const ids = conversations.map((c) => c.id);
   const [messages, notes] = ids.length
@@ -70,5 +73,7 @@ export async function exportCustomerData(scope: TenantScope, actor: AuditActor, 
     suggestions,
     timeline,
     merges,
+    orders,
+    consents,
   };
 }

@@ -9,6 +9,8 @@ import { actorOf } from '../audit/audit-actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { customerDataRoutes } from './customer-data.routes.ts';
 import { customerMergeRoutes } from './customer-merge.routes.ts';
+import { customerProfileRoutes } from './customer-profile.routes.ts';
+import { profileDetails } from './customer-profile.service.ts';
 import { customerListQuery, customerProfileSchema, identitySchema } from './customer.schema.ts';
 import {
   createCustomer,
@@ -27,13 +29,14 @@ export const customerRoutes =
     const scopeOf = (workspaceId: string) => tenantScope(ctx.db, workspaceId);
     await app.register(customerMergeRoutes(ctx));
     await app.register(customerDataRoutes(ctx));
+    await app.register(customerProfileRoutes(ctx));
 
     app.get(
       '/customers',
       { config: { auth: 'employee' }, schema: { tags: ['customers'], summary: 'List or search customers', querystring: customerListQuery } },
       async (req) => {
         const me = employeeOf(req);
-        const rows = await listCustomers(scopeOf(me.workspaceId), { q: req.query.q, limit: req.query.limit, before: req.query.cursor });
+        const rows = await listCustomers(scopeOf(me.workspaceId), { q: req.query.q, tag: req.query.tag, limit: req.query.limit, before: req.query.cursor });
         return page(rows.map((r) => toCustomerView(r)), req.query.limit, (c) => c.createdAt);
       },
     );
@@ -75,11 +78,26 @@ export const customerRoutes =
       },
     );
 
-    app.get('/customers/:id', { config: { auth: 'employee' }, schema: { tags: ['customers'], params: idParams } }, async (req) => {
-      const me = employeeOf(req);
-      const scope = scopeOf(me.workspaceId);
-      return toCustomerView(await getCustomer(scope, req.params.id), await listIdentities(scope, req.params.id));
-    });
+    app.get(
+      '/customers/:id',
+      {
+        config: { auth: 'employee' },
+        schema: {
+          tags: ['customers'],
+          summary: 'A customer with identities, value, consent and preferred channel',
+          description:
+            '`value` is `{lifetime, currency, lastPurchaseAt, orders, byCurrency}` in the workspace\'s main currency (null before any ' +
+            'order); `preferredChannel` is `{channel, source: learned|employee, stats}`.',
+          params: idParams,
+        },
+      },
+      async (req) => {
+        const me = employeeOf(req);
+        const scope = scopeOf(me.workspaceId);
+        const customer = await getCustomer(scope, req.params.id);
+        return { ...toCustomerView(customer, await listIdentities(scope, customer.id)), ...(await profileDetails(scope, customer)) };
+      },
+    );
 
     app.patch(
       '/customers/:id',

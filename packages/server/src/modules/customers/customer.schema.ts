@@ -43,6 +43,7 @@ export const identitySchema = z
 
 export const customerListQuery = z.object({
   q: z.string().trim().min(1).max(200).optional(),
+  tag: z.string().trim().toLowerCase().min(1).max(40).optional().describe('only customers with this tag (tags are compared lower-case)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: cursorSchema.optional(),
 });

@@ -25,6 +25,8 @@ export type CustomerView = {
   createdAt: string;
   updatedAt: string;
   lastSeenAt: string | null;
+  tags: string[];
+  interests: string[];
   identities?: IdentityView[];
 };
 
@@ -38,6 +40,8 @@ export const toCustomerView = (c: CustomerRow, identities?: IdentityView[]): Cus
   createdAt: c.created_at.toISOString(),
   updatedAt: c.updated_at.toISOString(),
   lastSeenAt: c.last_seen_at?.toISOString() ?? null,
+  tags: c.tags,
+  interests: c.interests,
   ...(identities ? { identities } : {}),
 });
 
@@ -78,16 +82,20 @@ export async function listIdentities(scope: TenantScope, customerId: string): Pr
 
 export async function listCustomers(
   scope: TenantScope,
-  opts: { q?: string; limit: number; before?: { createdAt: string; id: string } },
+  opts: { q?: string; tag?: string; limit: number; before?: { createdAt: string; id: string } },
 ): Promise<CustomerRow[]> {
-  if (opts.q) return searchCustomers(scope, opts.q, opts.limit);
+  if (opts.q) return searchCustomers(scope, opts.q, opts.limit, opts.tag);
   let q = scope.selectFrom('customers').selectAll().where('merged_into_id', 'is', null).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit);
+  if (opts.tag) q = q.where(hasTag(opts.tag));
   if (opts.before) {
     const b = opts.before;
     q = q.where(sql<boolean>`(created_at, id) < (${b.createdAt}::timestamptz, ${b.id}::uuid)`);
   }
   return q.execute();
 }
+
+// Tags are stored normalised (customer-profile.service.ts), so the filter is an exact array match.
+const hasTag = (tag: string) => sql<boolean>`customers.tags @> array[${tag}]::text[]`;
 
 const NAME_WORDS = sql`to_tsvector('simple', customer_name_key(coalesce(name, '')))`;
 const FUZZY_THRESHOLD = 0.45;
@@ -96,8 +104,8 @@ const FUZZY_THRESHOLD = 0.45;
 // number searches phones, anything else the words of names (each as a prefix, accents and case
 // aside) and, when that finds too little, names spelt a little differently (trigram similarity ≥ 0.45).
 // One page: relevance has no cursor.
-async function searchCustomers(scope: TenantScope, text: string, limit: number): Promise<CustomerRow[]> {
-  const base = () => scope.selectFrom('customers').selectAll().where('merged_into_id', 'is', null);
+async function searchCustomers(scope: TenantScope, text: string, limit: number, tag?: string): Promise<CustomerRow[]> {
+  const base = () => scope.selectFrom('customers').selectAll().where('merged_into_id', 'is', null).$if(tag !== undefined, (q) => q.where(hasTag(tag ?? '')));
   const escaped = text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`);
   if (text.includes('@')) return base().where('email', 'like', `%${escaped}%`).orderBy('created_at', 'desc').limit(limit).execute();
   const digits = text.replace(/[^0-9]/g, '');
@@ -130,6 +138,7 @@ async function searchCustomers(scope: TenantScope, text: string, limit: number):
       .selectAll()
       .where('merged_into_id', 'is', null)
       .where(sql<boolean>`customer_name_key(name) % ${key}`)
+      .$if(tag !== undefined, (q) => q.where(hasTag(tag ?? '')))
       .$if(byWords.length > 0, (q) => q.where('id', 'not in', byWords.map((c) => c.id)))
       .orderBy(sql`similarity(customer_name_key(name), ${key})`, 'desc')
       .limit(limit - byWords.length)

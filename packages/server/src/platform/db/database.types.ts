@@ -96,6 +96,12 @@ export type CustomersTable = {
   merged_at: Timestamp | null;
   // Personal data removed (modules/customers/customer-erasure.service.ts).
   erased_at: Timestamp | null;
+  // Profile (migration 013): normalised tags and interests, the channel an employee chose.
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  interests: ColumnType<string[], string[] | undefined, string[]>;
+  preferred_channel: string | null;
+  preferred_channel_by: string | null;
+  preferred_channel_at: Timestamp | null;
 };
 
 export type CustomerIdentitiesTable = {
@@ -419,6 +425,52 @@ export type BondsTable = {
   updated_at: Timestamp;
 };
 
+export type OrderKind = 'purchase' | 'refund' | 'event';
+
+export type CustomerOrdersTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  customer_id: string;
+  external_id: string;
+  kind: OrderKind;
+  amount: ColumnType<string, number | string, never>;
+  currency: string;
+  description: string | null;
+  at: ColumnType<Date, Date | string, never>;
+  actor_type: string;
+  actor_id: string | null;
+  created_at: CreatedAt;
+};
+
+export type CustomerValuesTable = {
+  workspace_id: string;
+  customer_id: string;
+  currency: string;
+  lifetime: ColumnType<string, number | string | undefined, number | string>;
+  purchases: ColumnType<number, number | undefined, number>;
+  last_purchase_at: Timestamp | null;
+};
+
+export type WorkspaceCurrenciesTable = {
+  workspace_id: string;
+  currency: string;
+  orders: ColumnType<number, number | undefined, number>;
+};
+
+export type ConsentPurpose = 'marketing' | 'surveys';
+
+export type CustomerConsentsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  customer_id: string;
+  purpose: ConsentPurpose;
+  granted: boolean;
+  source: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  at: ColumnType<Date, Date | string | undefined, never>;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -452,4 +504,8 @@ export type Database = {
   customer_merges: CustomerMergesTable;
   customer_duplicates: CustomerDuplicatesTable;
   bonds: BondsTable;
+  customer_orders: CustomerOrdersTable;
+  customer_values: CustomerValuesTable;
+  workspace_currencies: WorkspaceCurrenciesTable;
+  customer_consents: CustomerConsentsTable;
 };
