@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { notFound } from '../../platform/http/app-error.ts';
+import { lifetimeValueSql } from '../customers/customer-orders.service.ts';
 import { valueOf } from '../reaction/customer-state.ts';
 import { openAssigned } from './bond-routing.service.ts';
 import { currentScore } from './bond.service.ts';
@@ -41,6 +42,7 @@ export async function departureRisk(scope: TenantScope, employeeId: string): Pro
     name: string | null;
     locale: string | null;
     attributes: Record<string, unknown>;
+    lifetime_value: number | null;
     score: number;
     mood_score: number | null;
     mood_trend: string | null;
@@ -58,7 +60,7 @@ export async function departureRisk(scope: TenantScope, employeeId: string): Pro
       where b.workspace_id = ${ws} and b.customer_id in (select customer_id from mine) and (e.active or e.id = ${employeeId})
       order by b.customer_id, ${score} desc, b.employee_id
     )
-    select s.customer_id, c.name, c.locale, c.attributes, s.score,
+    select s.customer_id, c.name, c.locale, c.attributes, ${lifetimeValueSql('c.workspace_id', 'c.id')} as lifetime_value, s.score,
       m.score as mood_score, m.trend as mood_trend, m.alert as mood_alert,
       nx.employee_id as next_id, nx.name as next_name, nx.score as next_score
     from strongest s
@@ -89,7 +91,7 @@ export async function departureRisk(scope: TenantScope, employeeId: string): Pro
     return {
       customerId: r.customer_id,
       name: r.name,
-      value: valueOf(r.attributes) ?? null,
+      value: valueOf(r.attributes, r.lifetime_value) ?? null,
       mood: r.mood_score === null ? null : { score: round(r.mood_score), trend: r.mood_trend ?? 'stable', alert: Boolean(r.mood_alert) },
       bondScore: round(Number(r.score)),
       successor,

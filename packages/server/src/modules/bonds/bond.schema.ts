@@ -54,7 +54,7 @@ export const departureRiskResponse = z.object({
     z.object({
       customerId: z.string(),
       name: z.string().nullable(),
-      value: z.number().nullable().describe('customers.attributes.value (lifetime value), when present'),
+      value: z.number().nullable().describe('lifetime value from posted orders (main currency), else customers.attributes.value, when present'),
       mood: z.object({ score: z.number(), trend: z.string(), alert: z.boolean() }).nullable(),
       bondScore: z.number(),
       successor: successor.nullable(),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Locale, MoodTrend } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
+import { lifetimeValueSql } from '../customers/customer-orders.service.ts';
 import { toMoodView } from '../emotion/mood.service.ts';
 import type { ReasonPart } from './condition.evaluator.ts';
 import { segmentOf, valueOf } from './customer-state.ts';
@@ -89,7 +90,7 @@ export async function needingAttention(scope: TenantScope, locale: Locale, limit
   const ids = [...new Set([...waiting.map((w) => w.customer_id), ...suggestions.map((s) => s.customer_id), ...negative.map((n) => n.customer_id)])];
   if (!ids.length) return { items: [], generatedAt: now.toISOString() };
   const [customers, moods, latest] = await Promise.all([
-    scope.selectFrom('customers').select(['id', 'name', 'email', 'attributes']).where('id', 'in', ids).execute(),
+    scope.selectFrom('customers').select(['id', 'name', 'email', 'attributes']).select(lifetimeValueSql('customers.workspace_id', 'customers.id').as('lifetime_value')).where('id', 'in', ids).execute(),
     scope.selectFrom('customer_moods').select(['customer_id', 'score', 'trend', 'alert', 'updated_at']).where('customer_id', 'in', ids).execute(),
     scope.selectFrom('customer_mood_points').distinctOn('customer_id').select(['customer_id', 'intensity']).where('customer_id', 'in', ids).orderBy('customer_id').orderBy('at', 'desc').execute(),
   ]);
@@ -105,7 +106,7 @@ export async function needingAttention(scope: TenantScope, locale: Locale, limit
     const mood = m ? { score: toMoodView(m, now).score, trend: m.trend } : null;
     const waitingSince = w ? new Date(w.since as unknown as string) : null;
     const waitingMinutes = waitingSince ? Math.max(0, Math.floor((now.getTime() - waitingSince.getTime()) / 60_000)) : 0;
-    const value = valueOf(c.attributes) ?? null;
+    const value = valueOf(c.attributes, c.lifetime_value) ?? null;
     const segment = segmentOf(c.attributes) ?? null;
     const valuable = (value !== null && value >= HIGH_VALUE) || (segment !== null && VALUABLE_SEGMENTS.has(segment.toLowerCase()));
     const openSuggestions = Number(s?.n ?? 0);

@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { MessageEmotion } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { trustedEmployeeSubquery } from '../bonds/bond.service.ts';
+import { lifetimeValueSql } from '../customers/customer-orders.service.ts';
 import { effectiveEmotion } from '../emotion/mood.model.ts';
 import type { Field } from './playbook.schema.ts';
 import {
@@ -74,6 +75,7 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
       'customers.attributes',
       'customer_moods.trend as mood_trend',
     ])
+    .select(lifetimeValueSql('customers.workspace_id', 'customers.id').as('lifetime_value'))
     .select((eb) => [
       jsonArrayFrom(
         eb
@@ -162,7 +164,7 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
       contacts: (d) => contactsWithin(contacts, input.at, d),
       waitingMinutes: wantsHistory ? waitingMinutes(history, open, input.at) : undefined,
       openConversations: wantsConversations ? open.size : undefined,
-      customerValue: valueOf(customer.attributes),
+      customerValue: valueOf(customer.attributes, row.lifetime_value),
       segment: segmentOf(customer.attributes),
       lastSurveyScore: undefined,
     };

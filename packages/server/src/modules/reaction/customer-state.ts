@@ -85,8 +85,11 @@ export function openAt(conversations: HistoryConversation[], at: Date, now: Date
   );
 }
 
-// customers.attributes.value / .segment when present; anything else is absent, never an error.
-export function valueOf(attributes: Record<string, unknown>): number | undefined {
+// The lifetime value kept from the company's orders (modules/customers/customer-orders.service.ts)
+// when the customer has one, else customers.attributes.value; .segment when present; anything else
+// is absent, never an error.
+export function valueOf(attributes: Record<string, unknown>, lifetime?: number | null): number | undefined {
+  if (typeof lifetime === 'number' && Number.isFinite(lifetime)) return lifetime;
   const v = attributes.value;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);

@@ -1,5 +1,6 @@
 import type { EmotionLabel, Locale, MessageEmotion, MoodTrend } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
+import { lifetimeValueSql } from '../customers/customer-orders.service.ts';
 import { evaluate, reasonOf, type ReasonPart } from './condition.evaluator.ts';
 import { isMessageField, messageState } from './customer-state.service.ts';
 import { contactTimes, contactsWithin, openAt, segmentOf, shortQuote, valueOf, waitingMinutes, type HistoryConversation, type HistoryMessage } from './customer-state.ts';
@@ -73,7 +74,7 @@ export async function dryRun(scope: TenantScope, playbook: PlaybookDefinition, d
   const lookback = Math.max(fields.has('waitingMinutes') ? 7 : 0, maxContactDays(playbook.condition) + 1);
   const [customers, conversations, history, points] = customerIds.length
     ? await Promise.all([
-        scope.selectFrom('customers').select(['id', 'name', 'attributes']).where('id', 'in', customerIds).execute(),
+        scope.selectFrom('customers').select(['id', 'name', 'attributes']).select(lifetimeValueSql('customers.workspace_id', 'customers.id').as('lifetime_value')).where('id', 'in', customerIds).execute(),
         scope.selectFrom('conversations').select(['id', 'customer_id', 'status', 'created_at', 'resolved_at']).where('customer_id', 'in', customerIds).execute(),
         scope
           .selectFrom('messages')
@@ -121,7 +122,7 @@ export async function dryRun(scope: TenantScope, playbook: PlaybookDefinition, d
       contacts: (d: number) => contactsWithin(contacts, m.created_at, d),
       waitingMinutes: waitingMinutes(msgs, open, m.created_at),
       openConversations: open.size,
-      customerValue: customer ? valueOf(customer.attributes) : undefined,
+      customerValue: customer ? valueOf(customer.attributes, customer.lifetime_value) : undefined,
       segment: customer ? segmentOf(customer.attributes) : undefined,
     };
     const v = evaluate(playbook.condition, state);
