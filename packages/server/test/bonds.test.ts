@@ -98,6 +98,12 @@ for (const backend of backends()) {
       assert.equal(h.components.feeling, 0.8);
       assert.equal(a.components.feeling, -0.8);
       assert.ok(h.score > 2 * a.score, `${h.score} vs ${a.score}`);
+
+      // An employee's correction of the polarity wins, as in the mood.
+      await sql`update messages set emotion = emotion || jsonb_build_object('polarity', 'negative', 'corrected', jsonb_build_object('emotion', 'joy', 'polarity', 'positive', 'by', null, 'at', now()))
+          where conversation_id = ${ac.conversation.id} and author_type = 'customer'`.execute(app.ctx.db);
+      await recompute(t);
+      assert.equal((await bondsOf(t.admin, angry.customerId)).items[0]!.components.feeling, 0.7);
     });
 
     test('praise right after an employee\'s reply raises that bond, and incremental updates equal a full recomputation', async () => {

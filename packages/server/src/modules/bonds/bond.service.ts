@@ -3,6 +3,7 @@ import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { getCustomer } from '../customers/customer.service.ts';
+import { CORRECTED_VALENCE } from '../emotion/mood.model.ts';
 
 // The bond score of a customer–employee pair, computed by one SQL statement from their messages:
 //
@@ -10,7 +11,8 @@ import { getCustomer } from '../customers/customer.service.ts';
 //   activity = Σ w(reply)                                 each reply by the employee in the customer's conversations
 //            + 2 · Σ w(last reply in conversation)        each conversation the employee handled (replied in)
 //            + 4 · Σ w(praise)                            each praise for that employee (below)
-//   feeling  = Σ w·valence / Σ w over the customer's messages in those conversations, in [-1, 1] (0 if none)
+//   feeling  = Σ w·valence / Σ w over the customer's messages in those conversations, in [-1, 1] (0 if none;
+//              an employee's correction of a message's polarity wins, as in the mood)
 //   score    = activity · (1 + feeling / 2)              a happy customer's bond counts up to 1.5×, an unhappy one's 0.5×
 //
 // Praise: a customer message with positive valence (> 0.2) that comes right after that employee's
@@ -24,6 +26,13 @@ export const WEIGHTS = { reply: 1, conversation: 2, praise: 4, feeling: 0.5 } as
 export const PRAISE_MIN_VALENCE = 0.2;
 const HALF_LIFE_S = sql.lit(HALF_LIFE_DAYS * 86_400);
 const THANKS = sql.lit(String.raw`\m(gracias|agradec|thank|thx|genial|excelente|estupend|maravill|fantastic|great|awesome|amazing|wonderful|perfect|amable|helpful|crack)`);
+
+// The valence an employee's correction implies, as the mood reads it (emotion/mood.model.ts effectiveEmotion).
+const valenceOf = (emotion: RawBuilder<unknown>) => sql<number>`case
+    when ${emotion} -> 'corrected' is null or ${emotion} -> 'corrected' ->> 'polarity' = ${emotion} ->> 'polarity' then (${emotion} ->> 'valence')::float8
+    when ${emotion} -> 'corrected' ->> 'polarity' = 'negative' then ${sql.lit(CORRECTED_VALENCE.negative)}::float8
+    when ${emotion} -> 'corrected' ->> 'polarity' = 'positive' then ${sql.lit(CORRECTED_VALENCE.positive)}::float8
+    else ${sql.lit(CORRECTED_VALENCE.neutral)}::float8 end`;
 
 const decay = (at: RawBuilder<unknown>) => sql<number>`power(0.5, extract(epoch from (now() - ${at}))::float8 / ${HALF_LIFE_S})`;
 
@@ -45,7 +54,7 @@ export async function recomputeBonds(scope: TenantScope, customerIds?: string[])
     ),
     msg as (
       select m.conversation_id, conv.customer_id, m.author_type, m.author_id, m.created_at, m.text,
-        (m.emotion ->> 'valence')::float8 as valence,
+        ${valenceOf(sql.ref('m.emotion'))} as valence,
         ${decay(sql.ref('m.created_at'))} as w,
         lag(m.author_type) over turn as prev_type,
         lag(m.author_id) over turn as prev_author

@@ -42,7 +42,7 @@ export function replayMood(points: MoodPointInput[]): Array<MoodStep & { at: Dat
 }
 
 // What a message contributes: an employee's correction wins over the engine's reading.
-const CORRECTED_VALENCE: Record<PolarityLabel, number> = { negative: -0.7, neutral: 0, positive: 0.7 };
+export const CORRECTED_VALENCE: Record<PolarityLabel, number> = { negative: -0.7, neutral: 0, positive: 0.7 };
 export function effectiveEmotion(e: MessageEmotion): { emotion: EmotionLabel; valence: number; intensity: number; alert: boolean } {
   if (!e.corrected) return { emotion: e.emotion, valence: e.valence, intensity: e.intensity, alert: e.alert };
   const valence = e.corrected.polarity === e.polarity ? e.valence : CORRECTED_VALENCE[e.corrected.polarity];
