@@ -250,6 +250,25 @@ for (const backend of backends()) {
       assert.equal((await call(app, 'GET', `/api/customers/${id}/activity?before=nonsense`, { session: agent })).status, 400);
     });
 
+    test('a merge brings the absorbed customer\'s orders and consent along; the unmerge takes them back', async () => {
+      const survivor = await newCustomer('Marta Gil');
+      const absorbed = await newCustomer('M. Gil');
+      assert.equal((await postOrder(survivor, { externalId: 'm-1', amount: 40, currency: 'EUR', at: '2026-05-01T10:00:00Z' })).status, 201);
+      assert.equal((await postOrder(absorbed, { externalId: 'm-2', amount: 60, currency: 'EUR', at: '2026-05-02T10:00:00Z' })).status, 201);
+      assert.equal((await call(app, 'PUT', `/api/customers/${absorbed}/consent`, { session: agent, body: { marketing: false } })).status, 200);
+      const merged = await call(app, 'POST', `/api/customers/${survivor}/merge`, { session: acme.admin, body: { absorbedId: absorbed } });
+      assert.ok([200, 201].includes(merged.status), JSON.stringify(merged.body));
+      const joined = await getCustomer(survivor);
+      assert.deepEqual([joined.value.lifetime, joined.value.orders, joined.value.lastPurchaseAt], [100, 2, '2026-05-02T10:00:00.000Z']);
+      assert.equal(joined.consent.marketing.granted, false);
+      const unmerged = await call(app, 'POST', `/api/customers/merges/${merged.body.merge?.id ?? merged.body.id}/unmerge`, { session: acme.admin, body: {} });
+      assert.equal(unmerged.status, 200, JSON.stringify(unmerged.body));
+      assert.equal((await getCustomer(survivor)).value.lifetime, 40);
+      assert.equal((await getCustomer(survivor)).consent.marketing, undefined);
+      const back = await getCustomer(absorbed);
+      assert.deepEqual([back.value.lifetime, back.consent.marketing.granted], [60, false]);
+    });
+
     test('bonds and reaction read the computed lifetime value before the value attribute', async () => {
       const { valueOf } = await import('../src/modules/reaction/customer-state.ts');
       assert.equal(valueOf({ value: 5 }, 130.5), 130.5);

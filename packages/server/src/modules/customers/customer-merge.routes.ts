@@ -79,7 +79,7 @@ export const customerMergeRoutes =
           tags,
           summary: 'Merge another customer into this one, choosing field by field',
           description:
-            'The customer in the path survives. Identities, conversations (with their messages), suggestions, reminders and timeline ' +
+            'The customer in the path survives. Identities, conversations (with their messages), suggestions, reminders, timeline, orders (the value is recomputed) and consent decisions ' +
             'of the absorbed customer move to it, and its mood is replayed from all their messages. The email or phone that does not ' +
             'survive is kept as an identity. The merge is recorded and audited and can be undone with ' +
             'POST /api/customers/merges/{id}/unmerge. Merging a customer with itself is a 400; a customer of another workspace is ' +
@@ -126,7 +126,7 @@ export const customerMergeRoutes =
           tags,
           summary: 'Undo a merge: both customers come back as they were',
           description:
-            'The absorbed customer returns with its fields, identities, conversations, suggestions, reminders and timeline. ' +
+            'The absorbed customer returns with its fields, identities, conversations, suggestions, reminders, timeline, orders and consent decisions. ' +
             'What arrived after the merge follows its conversation, and a conversation goes back when the merge moved it or when it ' +
             'was started after the merge through an identity that came from the absorbed customer (its widget visitor, email, ' +
             'phone…). The survivor gets back the field values it had before the merge, except those someone changed since. ' +

@@ -130,3 +130,31 @@ export async function listOrders(scope: TenantScope, customerId: string, limit: 
   const rows = await scope.selectFrom('customer_orders').selectAll().where('customer_id', '=', customerId).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toOrderView);
 }
+
+// Merge and unmerge: orders follow the customer (all of them, or the ids a merge moved) and both
+// customers' values are recomputed from their orders. Returns the ids moved.
+export async function moveOrders(trx: TenantScope, from: string, to: string, only?: string[]): Promise<string[]> {
+  const moved = await trx
+    .updateTable('customer_orders')
+    .set({ customer_id: to })
+    .where('customer_id', '=', from)
+    .$if(only !== undefined, (q) => q.where(sql<boolean>`id = any(${only ?? []}::uuid[])`))
+    .returning('id')
+    .execute();
+  if (moved.length) await recomputeValues(trx, [from, to]);
+  return moved.map((r) => r.id);
+}
+
+async function recomputeValues(trx: TenantScope, customerIds: string[]): Promise<void> {
+  await trx.deleteFrom('customer_values').where('customer_id', 'in', customerIds).execute();
+  await sql`
+    insert into customer_values (workspace_id, customer_id, currency, lifetime, purchases, last_purchase_at)
+    select workspace_id, customer_id, currency,
+      sum(case kind when 'purchase' then amount else -amount end),
+      count(*) filter (where kind = 'purchase'),
+      max(at) filter (where kind = 'purchase')
+    from customer_orders
+    where workspace_id = ${trx.workspaceId} and customer_id = any(${customerIds}::uuid[]) and kind <> 'event'
+    group by workspace_id, customer_id, currency
+  `.execute(trx.db);
+}

@@ -3,7 +3,7 @@ import type { ConsentPurpose } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import type { AuditActor } from '../audit/audit.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { customerValue } from './customer-orders.service.ts';
+import { customerValue, moveOrders } from './customer-orders.service.ts';
 import { getCustomer } from './customer.service.ts';
 
 export const MAX_TAGS = 50;
@@ -122,4 +122,20 @@ export async function profileDetails(scope: TenantScope, customer: { id: string;
     preferredChannel(scope, customer.id, customer.preferred_channel),
   ]);
   return { value, consent, preferredChannel: preferred };
+}
+
+export type ProfileRecords = { orders: string[]; consents: string[] };
+
+// A merge moves the absorbed customer's orders and consent decisions to the survivor; its unmerge
+// moves back exactly those (`only`).
+export async function moveProfileRecords(trx: TenantScope, from: string, to: string, only?: ProfileRecords): Promise<ProfileRecords> {
+  const orders = await moveOrders(trx, from, to, only?.orders);
+  const consents = await trx
+    .updateTable('customer_consents')
+    .set({ customer_id: to })
+    .where('customer_id', '=', from)
+    .$if(only !== undefined, (q) => q.where(sql<boolean>`id = any(${only?.consents ?? []}::uuid[])`))
+    .returning('id')
+    .execute();
+  return { orders, consents: consents.map((c) => c.id) };
 }

@@ -7,6 +7,7 @@ import { appendStreamEvents, workspaceStream, type StreamEvent } from '../../pla
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
 import { recomputeMood } from '../emotion/mood.service.ts';
 import { appendTimeline } from '../reaction/timeline.service.ts';
+import { moveProfileRecords, type ProfileRecords } from './customer-profile.service.ts';
 import { listIdentities, toCustomerView, type CustomerView } from './customer.service.ts';
 import { settleDuplicate } from './duplicate.service.ts';
 
@@ -31,6 +32,8 @@ type MergeSnapshot = {
   // The email or phone that lost, kept on the survivor as an identity; `from` says whose it was.
   addedIdentities: Array<{ id: string; from: Side }>;
   absorbedHadMood: boolean;
+  // Orders and consent decisions moved (customer-profile.service.ts); absent in merges made before them.
+  profileRecords?: ProfileRecords;
 };
 
 export type MergeView = {
@@ -157,6 +160,7 @@ export async function mergeInTransaction(trx: TenantScope, actor: AuditActor, in
   const suggestions = ids(await trx.updateTable('suggestions').set({ customer_id: S }).where('customer_id', '=', A).returning('id').execute());
   const reminders = ids(await trx.updateTable('reminders').set({ customer_id: S }).where('customer_id', '=', A).returning('id').execute());
   const timeline = ids(await trx.updateTable('customer_timeline').set({ customer_id: S }).where('customer_id', '=', A).returning('id').execute());
+  const profileRecords = await moveProfileRecords(trx, A, S);
   // Mood is replayed from the messages the survivor now has, so it reads as one person's.
   await trx.deleteFrom('customer_mood_points').where('customer_id', '=', A).execute();
   const absorbedHadMood = (await trx.deleteFrom('customer_moods').where('customer_id', '=', A).returning('customer_id').execute()).length > 0;
@@ -174,6 +178,7 @@ export async function mergeInTransaction(trx: TenantScope, actor: AuditActor, in
     dismissedSuggestions,
     addedIdentities,
     absorbedHadMood,
+    profileRecords,
   };
   const row = await trx
     .insertInto('customer_merges', {
@@ -301,6 +306,7 @@ export async function unmergeCustomers(ctx: AppContext, scope: TenantScope, acto
         .execute(),
     );
     const timeline = ids(await trx.updateTable('customer_timeline').set({ customer_id: A }).where('customer_id', '=', S).where(sql<boolean>`id = any(${snap.moved.timeline}::bigint[])`).returning('id').execute());
+    await moveProfileRecords(trx, S, A, snap.profileRecords ?? { orders: [], consents: [] });
     const identities = ids(await trx.updateTable('customer_identities').set({ customer_id: A }).where('customer_id', '=', S).where(sql<boolean>`id = any(${uuids(snap.moved.identities)})`).returning('id').execute());
     await trx.deleteFrom('customer_identities').where('customer_id', '=', S).where(sql<boolean>`id = any(${uuids(snap.addedIdentities.map((i) => i.id))})`).execute();
 
