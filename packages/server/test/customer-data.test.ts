@@ -84,8 +84,10 @@ for (const backend of backends()) {
 
     test('with verified identities a matching row fills the existing customer instead of creating one', async () => {
       const csv = 'email,name,city\nknown@example.com,Known Person,Sevilla\nnew@example.com,New Person,Bilbao\n';
-      const res = await call(app, 'POST', '/api/customers/import', { session: acme.admin, body: { csv, mapping: { email: 'email', name: 'name', attributes: { city: 'city' } }, verified: true } });
+      const importId = '0b6f6c55-7d4e-4d38-9f4e-3a1d2b1c0e9f';
+      const res = await call(app, 'POST', '/api/customers/import', { session: acme.admin, body: { csv, mapping: { email: 'email', name: 'name', attributes: { city: 'city' } }, verified: true, importId } });
       assert.equal(res.status, 200);
+      assert.equal(res.body.importId, importId, 'the client’s id, which its progress frames carry');
       assert.equal(res.body.updated, 1);
       assert.equal(res.body.created, 1);
       const known = await call(app, 'GET', `/api/customers?q=Known`, { session: acme.admin });

@@ -12,7 +12,7 @@ export type ImportMapping = {
   attributes?: Record<string, string>;
 };
 
-export type ImportBody = { csv: string; mapping: ImportMapping; verified?: boolean; defaultCountry?: string };
+export type ImportBody = { csv: string; mapping: ImportMapping; verified?: boolean; defaultCountry?: string; importId?: string };
 
 // `row` is the file's line: line 1 is the header, so the first customer is line 2.
 export type ImportRowError = { row: number; column: string | null; message: string };

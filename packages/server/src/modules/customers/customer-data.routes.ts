@@ -33,6 +33,10 @@ const importBody = z.object({
     .refine(isCountryCode, 'must be a country code like ES or GB')
     .optional()
     .describe('Where phone numbers written without their country code are from; without it such numbers are reported as errors'),
+  importId: z
+    .uuid()
+    .optional()
+    .describe('Chosen by the client, so it can tell its own `customers.import.progress` frames from another import\'s; generated when absent'),
   verified: z
     .boolean()
     .default(false)
@@ -62,7 +66,7 @@ export const customerDataRoutes =
       },
       async (req) => {
         const me = employeeOf(req);
-        return importCustomers(ctx, scopeOf(me.workspaceId), actorOf(me), req.body.csv, { mapping: req.body.mapping, verified: req.body.verified, defaultCountry: req.body.defaultCountry as CountryCode | undefined });
+        return importCustomers(ctx, scopeOf(me.workspaceId), actorOf(me), req.body.csv, { mapping: req.body.mapping, verified: req.body.verified, defaultCountry: req.body.defaultCountry as CountryCode | undefined, importId: req.body.importId });
       },
     );
 

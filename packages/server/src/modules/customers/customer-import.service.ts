@@ -27,6 +27,8 @@ export type ImportOptions = {
   verified: boolean;
   // Where phone numbers written without their country code are from, like "ES".
   defaultCountry?: CountryCode;
+  // Lets the client recognise its own progress frames.
+  importId?: string;
   batchSize?: number;
 };
 
@@ -70,7 +72,7 @@ export async function importCustomers(ctx: AppContext, scope: TenantScope, actor
   if (!wanted.length) throw new AppError('validation_failed', 'The mapping names no column');
   if (mapping.externalId && 'error' in normaliseIdentityValue(mapping.externalId.channel, 'x')) throw new AppError('validation_failed', `mapping.externalId.channel: ${mapping.externalId.channel} holds emails or phones; map it as email or phone`);
 
-  const report: ImportReport = { importId: randomUUID(), rows: records.length, created: 0, updated: 0, proposedDuplicates: 0, errors: [] };
+  const report: ImportReport = { importId: options.importId ?? randomUUID(), rows: records.length, created: 0, updated: 0, proposedDuplicates: 0, errors: [] };
   const parsed: Parsed[] = [];
   // Line 1 is the header.
   records.forEach((r, i) => {

@@ -19,7 +19,7 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
   const [channel, setChannel] = useState('');
   const [verified, setVerified] = useState(false);
   const [country, setCountry] = useState('');
-  const [running, setRunning] = useState(false);
+  const [running, setRunning] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
@@ -52,16 +52,17 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
     e.preventDefault();
     setTried(true);
     if (!loaded || !built || !('mapping' in built)) return;
-    setRunning(true);
+    const importId = crypto.randomUUID();
+    setRunning(importId);
     setError(null);
     try {
-      const result = await customerDataApi.import({ csv: loaded.csv, mapping: built.mapping, verified, ...(country ? { defaultCountry: country } : {}) });
+      const result = await customerDataApi.import({ csv: loaded.csv, mapping: built.mapping, verified, importId, ...(country ? { defaultCountry: country } : {}) });
       setReport(result);
       onImported();
     } catch (err) {
       setError(errorText(err, t));
     } finally {
-      setRunning(false);
+      setRunning(null);
     }
   }
 
@@ -91,7 +92,7 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
       <p className="muted small">{t('import.intro')}</p>
       <label className="field">
         <span>{t('import.file')}</span>
-        <input key={fileKey} type="file" accept=".csv,text/csv" data-testid="import-file" disabled={running} onChange={(e) => void choose(e)} />
+        <input key={fileKey} type="file" accept=".csv,text/csv" data-testid="import-file" disabled={running !== null} onChange={(e) => void choose(e)} />
       </label>
 
       {loaded && !report && (
@@ -113,7 +114,7 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
                       aria-label={t('import.targetFor', { column: c.column })}
                       data-testid="import-target"
                       value={c.target}
-                      disabled={running}
+                      disabled={running !== null}
                       onChange={(e) => setChoice(i, { target: e.target.value as ColumnTarget })}
                     >
                       {COLUMN_TARGETS.map((target) => (
@@ -128,7 +129,7 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
                         data-testid="import-attribute-key"
                         value={c.attributeKey}
                         maxLength={100}
-                        disabled={running}
+                        disabled={running !== null}
                         onChange={(e) => setChoice(i, { attributeKey: e.target.value })}
                       />
                     )}
@@ -140,14 +141,14 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
           {usesExternalId && (
             <label className="field">
               <span>{t('import.channel')}</span>
-              <input data-testid="import-channel" value={channel} maxLength={32} disabled={running} onChange={(e) => setChannel(e.target.value)} aria-describedby={`${ids}-channel`} />
+              <input data-testid="import-channel" value={channel} maxLength={32} disabled={running !== null} onChange={(e) => setChannel(e.target.value)} aria-describedby={`${ids}-channel`} />
               <span id={`${ids}-channel`} className="muted small">
                 {t('import.channelHint')}
               </span>
             </label>
           )}
           <label className="check">
-            <input type="checkbox" data-testid="import-verified" checked={verified} disabled={running} onChange={(e) => setVerified(e.target.checked)} aria-describedby={`${ids}-verified`} />{' '}
+            <input type="checkbox" data-testid="import-verified" checked={verified} disabled={running !== null} onChange={(e) => setVerified(e.target.checked)} aria-describedby={`${ids}-verified`} />{' '}
             {t('import.verified')}
           </label>
           <p id={`${ids}-verified`} className="muted small">
@@ -155,7 +156,7 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
           </p>
           <label className="field">
             <span>{t('import.country')}</span>
-            <select data-testid="import-country" value={country} disabled={running} onChange={(e) => setCountry(e.target.value)}>
+            <select data-testid="import-country" value={country} disabled={running !== null} onChange={(e) => setCountry(e.target.value)}>
               <option value="">{t('import.country.none')}</option>
               {COUNTRIES.map((code) => (
                 <option key={code} value={code}>
@@ -172,14 +173,14 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
             </ul>
           )}
           <div className="form-actions">
-            <button type="submit" className="button" data-testid="import-submit" disabled={running}>
-              {running ? t('import.importing') : t('import.submit')}
+            <button type="submit" className="button" data-testid="import-submit" disabled={running !== null}>
+              {running !== null ? t('import.importing') : t('import.submit')}
             </button>
           </div>
         </form>
       )}
 
-      {(running || report) && (
+      {(running !== null || report) && (
         <div className="import-progress" data-testid="import-progress-wrap">
           <progress
             data-testid="import-progress"
