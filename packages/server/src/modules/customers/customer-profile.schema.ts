@@ -16,7 +16,7 @@ export const orderBody = z.object({
     .refine((c) => CURRENCIES.has(c), 'must be an ISO 4217 currency code like EUR or USD')
     .describe('ISO 4217, e.g. EUR'),
   at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, like 2026-03-01T10:00:00Z' }).describe('When it happened in your system'),
-  kind: z.enum(['purchase', 'refund', 'event']).default('purchase').describe('purchase adds to the value, refund subtracts, event only shows on the timeline'),
+  kind: z.enum(['purchase', 'refund', 'event']).default('purchase').describe('purchase adds to the value, refund subtracts, event only shows on the activity'),
   description: z.string().trim().min(1).max(500).optional(),
 });
 
