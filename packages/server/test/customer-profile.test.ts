@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { addEmployee, bearer, call, createTenant, type Session, type Tenant } from './support/api-client.ts';
+import { addEmployee, bearer, call, createTenant, startConversation, visitor, type Session, type Tenant } from './support/api-client.ts';
 import { backends, createTestApp, type TestApp } from './support/test-app.ts';
 
 type Item = { kind: string; id: string; at: string };
@@ -267,6 +268,23 @@ for (const backend of backends()) {
       assert.equal((await getCustomer(survivor)).consent.marketing, undefined);
       const back = await getCustomer(absorbed);
       assert.deepEqual([back.value.lifetime, back.consent.marketing.granted], [60, false]);
+    });
+
+    test("the departure risk counts the lifetime value from orders before the customer's value attribute", async () => {
+      const v = await visitor(app, acme.publicKey);
+      assert.equal((await call(app, 'PATCH', `/api/customers/${v.customerId}`, { session: acme.admin, body: { attributes: { value: 10 } } })).status, 200);
+      const c = await startConversation(app, v, 'Hola');
+      const replied = await call(app, 'POST', `/api/conversations/${c.conversation.id}/messages`, { session: agent, body: { text: 'Te ayudo', idempotencyKey: randomUUID() } });
+      assert.equal(replied.status, 201, JSON.stringify(replied.body));
+      const riskValue = async () => {
+        assert.equal((await call(app, 'POST', '/api/bonds/recompute', { session: acme.admin })).status, 200);
+        const risk = await call(app, 'GET', `/api/employees/${agent.employeeId}/departure-risk`, { session: acme.admin });
+        assert.equal(risk.status, 200, JSON.stringify(risk.body));
+        return risk.body.customers.find((x: { customerId: string }) => x.customerId === v.customerId)?.value;
+      };
+      assert.equal(await riskValue(), 10, 'the attribute while no order is posted');
+      assert.equal((await postOrder(v.customerId, { externalId: 'r-1', amount: 250, currency: 'EUR', at: '2026-06-01T10:00:00Z' })).status, 201);
+      assert.equal(await riskValue(), 250);
     });
 
     test('bonds and reaction read the computed lifetime value before the value attribute', async () => {
