@@ -270,6 +270,21 @@ for (const backend of backends()) {
       assert.deepEqual([back.value.lifetime, back.consent.marketing.granted], [60, false]);
     });
 
+    test('erasure removes tags, interests and what was bought, keeping the amounts for the figures; the export includes orders and consent', async () => {
+      const id = await newCustomer('Erase Me');
+      await call(app, 'PUT', `/api/customers/${id}/tags`, { session: acme.admin, body: { tags: ['vip'] } });
+      await call(app, 'PUT', `/api/customers/${id}/consent`, { session: acme.admin, body: { surveys: true } });
+      assert.equal((await postOrder(id, { externalId: 'e-1', amount: 75, currency: 'EUR', at: '2026-06-01T10:00:00Z', description: 'Red armchair' })).status, 201);
+      const exported = await call(app, 'GET', `/api/customers/${id}/export`, { session: acme.admin });
+      assert.equal(exported.status, 200);
+      assert.deepEqual([exported.body.orders.length, exported.body.consents.length, exported.body.customer.tags], [1, 1, ['vip']]);
+      assert.equal((await call(app, 'POST', `/api/customers/${id}/erase`, { session: acme.admin, body: { confirm: true } })).status, 200);
+      const after = await getCustomer(id);
+      assert.deepEqual([after.tags, after.value.lifetime], [[], 75]);
+      const order = await app.ctx.db.selectFrom('customer_orders').select(['description', 'amount']).where('external_id', '=', 'e-1').where('workspace_id', '=', acme.workspaceId).executeTakeFirstOrThrow();
+      assert.deepEqual([order.description, Number(order.amount)], [null, 75]);
+    });
+
     test("the departure risk counts the lifetime value from orders before the customer's value attribute", async () => {
       const v = await visitor(app, acme.publicKey);
       assert.equal((await call(app, 'PATCH', `/api/customers/${v.customerId}`, { session: acme.admin, body: { attributes: { value: 10 } } })).status, 200);
