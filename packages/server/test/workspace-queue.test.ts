@@ -78,3 +78,26 @@ test('with a concurrency of two, a second batch starts while the first is still 
   assert.equal(most, 2);
   assert.deepEqual([...written].sort(), [1, 2, 3, 4, 5, 6]);
 });
+
+test('with a pause, a lone item goes at once and items arriving under load gather into one batch', async () => {
+  const batches: number[][] = [];
+  const enqueue = createWorkspaceQueue<Item>(
+    async (_ws, items) => {
+      batches.push(items.map((i) => i.n));
+      await tick();
+    },
+    { maxBatch: 100, pauseMs: 50 },
+  );
+  const started = Date.now();
+  await enqueue({ workspaceId: 'a', n: 1 });
+  assert.ok(Date.now() - started < 40, 'no pause for a lone item');
+  const first = enqueue({ workspaceId: 'a', n: 2 });
+  await new Promise((r) => setTimeout(r, 1));
+  const rest = [3, 4, 5, 6].map((n) => enqueue({ workspaceId: 'a', n }));
+  // Arrives during the pause: without it, it would be a batch of its own.
+  await new Promise((r) => setTimeout(r, 25));
+  const late = enqueue({ workspaceId: 'a', n: 7 });
+  await Promise.all([first, ...rest, late]);
+  // 2 arrived as batch [1] was finishing, so it waited the pause with everything after it.
+  assert.deepEqual(batches, [[1], [2, 3, 4, 5, 6, 7]]);
+});

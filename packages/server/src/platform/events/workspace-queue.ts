@@ -4,7 +4,10 @@ type Lane<T> = { queue: Pending<T>[]; running: number };
 // `concurrency`: batches of one workspace in flight at once (default 1). Two let a batch start
 // while the previous one waits for its commit, when the flush keeps its own order (the message
 // writer does, through row locks).
-export type WorkspaceQueueOptions = { maxBatch: number; concurrency?: number };
+// `pauseMs`: after a batch, while more items wait, pause this long so they gather into fewer, bigger
+// batches — for work that need not be immediate and costs mostly per statement. A lone item still
+// goes at once.
+export type WorkspaceQueueOptions = { maxBatch: number; concurrency?: number; pauseMs?: number };
 
 // Group commit per workspace: every workspace event queues on its stream head's row lock until
 // commit, so items that arrive while a workspace's batch is being written gather into its next
@@ -27,7 +30,10 @@ export function createWorkspaceQueue<T extends { workspaceId: string }>(
     }
   };
   const drain = async (workspaceId: string, lane: Lane<T>) => {
-    while (lane.queue.length) await run(workspaceId, lane.queue.splice(0, options.maxBatch));
+    while (lane.queue.length) {
+      await run(workspaceId, lane.queue.splice(0, options.maxBatch));
+      if (options.pauseMs && lane.queue.length) await new Promise((r) => setTimeout(r, options.pauseMs));
+    }
     lane.running -= 1;
     if (lane.running === 0 && lanes.get(workspaceId) === lane) lanes.delete(workspaceId);
   };
