@@ -12,7 +12,7 @@ type Sensed = MessageEventPayload & { emotion: NonNullable<MessageEventPayload['
 export function registerEmotionListeners(ctx: AppContext): void {
   const enqueue = createWorkspaceQueue<Sensed>(
     async (workspaceId, items) => {
-      // Stores what each message's own event already showed (see projectMood): nothing more to send.
+      // Stores what each message's own event already showed (see projectMoodBatch): nothing more to send.
       await applyMessagesToMood(
         tenantScope(ctx.db, workspaceId),
         items.map((m) => ({ customerId: m.customerId, messageId: m.messageId, at: new Date(m.createdAt), emotion: m.emotion })),

@@ -24,31 +24,6 @@ const byCustomerThenTime = (a: MoodInput, b: MoodInput) => (a.customerId < b.cus
 
 export type ProjectedMood = { customerId: string; mood: MoodView; point: MoodPointView };
 
-// What a new message does to the mood, worked out from the stored points with the same model the
-// mood listener applies, so it can travel inside the message's own event: one frame per message
-// to every employee instead of two. The listener then stores it. Two messages of one customer in
-// the same instant may show a slightly different live score than the stored one; a reload shows
-// the stored one.
-export async function projectMood(scope: TenantScope, input: MoodInput): Promise<ProjectedMood> {
-  const last = await scope
-    .selectFrom('customer_mood_points')
-    .select(['score', 'at'])
-    .where('customer_id', '=', input.customerId)
-    .where('message_id', '!=', input.messageId)
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(3)
-    .execute();
-  const e = effectiveEmotion(input.emotion);
-  const prior = last[0] ? { score: last[0].score, updatedAt: last[0].at } : null;
-  const step = nextMood(prior, { at: input.at, ...e }, last.map((p) => p.score).reverse());
-  return {
-    customerId: input.customerId,
-    mood: toMoodView({ score: step.score, trend: step.trend, alert: step.alert, updated_at: input.at }, input.at),
-    point: { messageId: input.messageId, at: input.at.toISOString(), emotion: e.emotion, valence: e.valence, score: step.score },
-  };
-}
-
 // Inbound messages move their customers' moods, a batch in one transaction. Mood rows are locked in customer order,
 // so two batches never deadlock, and each customer's messages are applied in message time order.
 export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[]): Promise<void> {
@@ -111,10 +86,12 @@ async function lastScores(trx: TenantScope, customerIds: string[]): Promise<Map<
   return new Map([...(await lastPoints(trx, customerIds))].map(([id, points]) => [id, points.map((p) => p.score)]));
 }
 
-// projectMood for a batch of messages: one read for all their customers, and a customer's
-// messages in the batch build on one another in time order. Keyed by message id. `recent` holds
-// points projected by earlier batches that the mood listener may not have stored yet; it is
-// updated with this batch's.
+// What new messages do to their customers' moods, worked out from the stored points with the same
+// model the mood listener applies, so each can travel inside its message's own event: one frame per
+// message to every employee instead of two; the listener then stores it. One read for all their
+// customers, and a customer's messages build on one another in time order. Keyed by message id.
+// `recent` holds points projected by earlier batches that the mood listener may not have stored
+// yet; it is updated with these.
 export async function projectMoodBatch(scope: TenantScope, inputs: MoodInput[], recent: RecentPoints = new Map()): Promise<Map<string, ProjectedMood>> {
   const out = new Map<string, ProjectedMood>();
   if (!inputs.length) return out;

@@ -7,7 +7,7 @@ import type { Cursor } from '../../platform/http/cursor.ts';
 import { appendAndStage, conversationStream, streamHead, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { resolveAttachments } from '../attachments/attachment.service.ts';
 import { getConversation, toConversationView } from '../conversations/conversation.service.ts';
-import { projectMood } from '../emotion/mood.service.ts';
+import { projectMoodBatch } from '../emotion/mood.service.ts';
 import { createMessageWriter, type PendingMessage } from './message-batch.service.ts';
 import { toCustomerView, toMessageView, type MessageView } from './message.view.ts';
 
@@ -125,7 +125,7 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
       .executeTakeFirstOrThrow();
     const message = toMessageView(inserted, name);
     const mood =
-      customerId && emotion ? await projectMood(trx, { customerId, messageId: inserted.id, at: inserted.created_at, emotion }) : undefined;
+      customerId && emotion ? (await projectMoodBatch(trx, [{ customerId, messageId: inserted.id, at: inserted.created_at, emotion }])).get(inserted.id) : undefined;
     // The conversation's own stream is numbered here (its lock is the conversation's alone); the
     // workspace's is shared by every message of the workspace, so that event is staged and
     // numbered after commit (stream-outbox.ts).
