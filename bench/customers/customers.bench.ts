@@ -103,7 +103,7 @@ try {
     await Promise.all([
       inject('GET', `/api/customers/${c.id}`),
       inject('GET', `/api/customers/${c.id}/mood?limit=200`),
-      inject('GET', `/api/conversations?customerId=${c.id}&status=open,pending,resolved&limit=50`).catch(() => inject('GET', `/api/conversations?customerId=${c.id}&limit=50`)),
+      inject('GET', `/api/conversations?customerId=${c.id}&status=open,pending,resolved&limit=50`),
       ...(hasBonds ? [inject('GET', `/api/customers/${c.id}/bonds`)] : []),
     ]);
     profile.add(performance.now() - t);

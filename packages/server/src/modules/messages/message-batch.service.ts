@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import type { ConversationStatus, MessageEmotion } from '../../platform/db/database.types.ts';
+import type { MessageEmotion } from '../../platform/db/database.types.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { createWorkspaceQueue } from '../../platform/events/workspace-queue.ts';
 import { appendAndStage, conversationStream, workspaceStream, type StreamEvent } from '../../platform/realtime/stream-log.ts';
@@ -96,7 +96,7 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
       from (values ${sql.join(convValues)}) as v (id, at, inbound)
       where c.id = v.id and c.workspace_id = ${workspaceId}
       returning c.*`.execute(trx.db);
-    const conversationOf = new Map(conversations.map((c) => [c.id, { ...c, status: c.status as ConversationStatus }]));
+    const conversationOf = new Map(conversations.map((c) => [c.id, c]));
 
     const moods = await projectMoodBatch(
       trx,
