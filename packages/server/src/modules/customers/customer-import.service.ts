@@ -193,26 +193,27 @@ async function importBatch(trx: TenantScope, rows: Parsed[], options: ImportOpti
     const identities = fresh.flatMap(({ id, keys: ks }) => ks.map((k) => ({ customer_id: id, channel: k.channel, external_id: k.value, verified: options.verified })));
     if (identities.length) await trx.insertInto('customer_identities', identities).execute();
   }
-  // A verified match keeps what the customer has and gains what was missing.
-  for (const [id, p] of fills) {
-    await trx
-      .updateTable('customers')
-      .set((eb) => ({
-        name: eb.fn.coalesce('name', eb.val(p.name)),
-        email: eb.fn.coalesce('email', eb.val(p.email)),
-        phone: eb.fn.coalesce('phone', eb.val(p.phone)),
-        locale: eb.fn.coalesce('locale', eb.val(p.locale)),
-        attributes: sqlMerge(p.attributes),
-        updated_at: new Date(),
-      }))
-      .where('id', '=', id)
-      .where('merged_into_id', 'is', null)
-      .execute();
-    const known = new Set((await trx.selectFrom('customer_identities').select(['channel', 'external_id']).where('customer_id', '=', id).execute()).map((i) => `${i.channel} ${i.external_id}`));
-    const missing = keysOf(p, options.mapping).filter((k) => !known.has(keyText(k)) && owner.get(keyText(k)) === id);
-    if (missing.length) {
+  // A verified match keeps what the customer has and gains what was missing (existing attributes win
+  // too: an import fills gaps, it does not overwrite what employees entered), in one statement for the
+  // batch; identities already theirs are left as they are.
+  if (fills.size) {
+    const values = [...fills].map(
+      ([id, p]) => sql`(${id}::uuid, ${p.name}::text, ${p.email}::text, ${p.phone}::text, ${p.locale}::text, ${JSON.stringify(p.attributes)}::jsonb)`,
+    );
+    await sql`
+      update customers c set
+        name = coalesce(c.name, v.name), email = coalesce(c.email, v.email), phone = coalesce(c.phone, v.phone),
+        locale = coalesce(c.locale, v.locale), attributes = v.attributes || c.attributes, updated_at = ${new Date()}
+      from (values ${sql.join(values)}) as v (id, name, email, phone, locale, attributes)
+      where c.workspace_id = ${trx.workspaceId} and c.id = v.id and c.merged_into_id is null`.execute(trx.db);
+    const identities = [...fills].flatMap(([id, p]) =>
+      keysOf(p, options.mapping)
+        .filter((k) => owner.get(keyText(k)) === id)
+        .map((k) => ({ customer_id: id, channel: k.channel, external_id: k.value, verified: true })),
+    );
+    if (identities.length) {
       await trx
-        .insertInto('customer_identities', missing.map((k) => ({ customer_id: id, channel: k.channel, external_id: k.value, verified: true })))
+        .insertInto('customer_identities', identities)
         .onConflict((oc) => oc.columns(['workspace_id', 'channel', 'external_id']).doNothing())
         .execute();
     }
@@ -220,6 +221,3 @@ async function importBatch(trx: TenantScope, rows: Parsed[], options: ImportOpti
   const proposed = await proposeDuplicates(trx, pairs);
   return { created: fresh.length, updated: fills.size, proposed: proposed.length };
 }
-
-// Existing attributes win: an import fills gaps, it does not overwrite what employees entered.
-const sqlMerge = (attributes: Record<string, string>) => sql<string>`${JSON.stringify(attributes)}::jsonb || attributes`;
