@@ -1,3 +1,4 @@
+import { customerProfileEn } from './customer-profile.en.ts';
 import { customersEn } from './customers.en.ts';
 import { duplicatesEn } from './duplicates.en.ts';
 import { reactionEn } from './reaction.en.ts';
@@ -7,6 +8,7 @@ export const en = {
   ...reactionEn,
   ...duplicatesEn,
   ...customersEn,
+  ...customerProfileEn,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -1,3 +1,4 @@
+import { customerProfileEs } from './customer-profile.es.ts';
 import { customersEs } from './customers.es.ts';
 import { duplicatesEs } from './duplicates.es.ts';
 import { reactionEs } from './reaction.es.ts';
@@ -8,6 +9,7 @@ export const es: Dictionary = {
   ...reactionEs,
   ...duplicatesEs,
   ...customersEs,
+  ...customerProfileEs,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Saltar al contenido principal',
   'app.loading': 'Cargando…',

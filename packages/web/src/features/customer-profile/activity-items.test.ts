@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ActivityItem } from '../../api/customer-profile-types.ts';
+import { translate } from '../../i18n/translate.ts';
+import { activityTitle, appendActivity, consentEntries, conversationOf, excerptOf } from './activity-items.ts';
+
+const item = (kind: ActivityItem['kind'], id: string, data: Record<string, unknown>, at = '2026-03-01T10:00:00.000Z'): ActivityItem => ({ kind, id, at, actor: null, data });
+const en = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate('en', key, vars);
+const es = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate('es', key, vars);
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+test('a page is appended without repeating what is shown', () => {
+  const shown = [item('message', '1', {}), item('order', '1', {})];
+  const next = appendActivity(shown, { items: [item('order', '1', {}), item('note', '2', {})], nextCursor: null });
+  assert.deepEqual(
+    next.map((i) => `${i.kind}:${i.id}`),
+    ['message:1', 'order:1', 'note:2'],
+  );
+});
+
+test('messages and notes link to their conversation; other kinds do not', () => {
+  assert.equal(conversationOf(item('message', 'm', { conversationId: 'c1', text: 'Hola' })), 'c1');
+  assert.equal(conversationOf(item('note', 'n', { conversationId: 'c2' })), 'c2');
+  assert.equal(conversationOf(item('order', 'o', { conversationId: 'c3' })), null);
+  assert.equal(excerptOf(item('order', 'o', { description: 'Bicicleta' })), 'Bicicleta');
+  assert.equal(excerptOf(item('merge', 'g', {})), null);
+});
+
+test('each kind has its line in both languages', () => {
+  const me = 'cust-1';
+  assert.equal(activityTitle(item('message', 'm', { direction: 'inbound' }), me, en, 'en'), 'Message from the customer');
+  assert.equal(activityTitle(item('message', 'm', { direction: 'outbound' }), me, es, 'es'), 'Mensaje al cliente');
+  assert.equal(activityTitle(item('order', 'o', { kind: 'purchase', amount: 120, currency: 'EUR' }), me, en, 'en'), 'Purchase of €120.00');
+  assert.equal(plain(activityTitle(item('order', 'o', { kind: 'refund', amount: 20, currency: 'EUR' }), me, es, 'es')), 'Devolución de 20,00 €');
+  assert.equal(activityTitle(item('order', 'o', { kind: 'event', amount: 0, currency: 'EUR' }), me, en, 'en'), 'Event from your systems');
+  assert.equal(activityTitle(item('action', 'a', { kind: 'action.apology' }), me, en, 'en'), 'Accepted: Apology');
+  assert.equal(activityTitle(item('action', 'a', { kind: 'something.new' }), me, en, 'en'), 'Action: something.new');
+  assert.equal(activityTitle(item('merge', 'g', { survivorId: me, absorbedId: 'x' }), me, en, 'en'), 'Another customer was merged into this one');
+  assert.equal(activityTitle(item('merge', 'g', { survivorId: 'x', absorbedId: me }), me, en, 'en'), 'Merged into another customer');
+  assert.equal(activityTitle(item('consent', 'k', { purpose: 'marketing', granted: true }), me, es, 'es'), 'Dio su consentimiento a publicidad');
+  assert.equal(activityTitle(item('consent', 'k', { purpose: 'surveys', granted: false }), me, en, 'en'), 'Consent to surveys withdrawn');
+});
+
+test('the consent history is the consent items of the activity', () => {
+  const items = [
+    item('message', 'm', {}),
+    item('consent', 'k2', { purpose: 'surveys', granted: false, source: 'phone call' }, '2026-03-02T10:00:00.000Z'),
+    item('consent', 'k1', { purpose: 'marketing', granted: true, source: null }),
+  ];
+  assert.deepEqual(
+    consentEntries(items).map((e) => [e.id, e.purpose, e.granted, e.source]),
+    [
+      ['k2', 'surveys', false, 'phone call'],
+      ['k1', 'marketing', true, null],
+    ],
+  );
+});
