@@ -4,6 +4,7 @@ import { formatRelative } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { useMe } from '../auth/session.context.tsx';
 import { CustomerBondsSection } from '../bonds/customer-bonds.component.tsx';
+import { Customer360 } from '../customer-profile/customer-360.component.tsx';
 import { errorText } from '../shell/error-text.ts';
 import { Link } from '../shell/link.component.tsx';
 import { CustomerFacts, customerLabel } from './customer-facts.component.tsx';
@@ -11,7 +12,7 @@ import { MergeHistory } from './merge-history.component.tsx';
 import { useCustomerMerges } from './use-customer-merges.hook.ts';
 import './duplicates.css';
 
-// A customer's record as the merges left it: profile, conversations, and each merge with its undo.
+// A customer's page: the 360 (value, tags, consent, channel, mood, activity), bonds, conversations, and each merge with its undo.
 export function CustomerPage({ customerId }: { customerId: string }) {
   const { t, lang } = useI18n();
   const me = useMe();
@@ -50,6 +51,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         <>
           <h1 data-testid="customer-name">{customerLabel(customer, unknown)}</h1>
           <CustomerFacts customer={customer} />
+          {/* Remounted when the record changes under it (an undone merge), so the 360 is read again. */}
+          <Customer360 key={customer.updatedAt} customerId={customerId} />
         </>
       ) : (
         into && (
