@@ -190,7 +190,7 @@ for (const backend of backends()) {
       assert.equal(done.customer.phone, '+34633444555');
       assert.equal(done.customer.locale, 'es', "a gap is filled from the absorbed customer's value");
       assert.deepEqual(done.customer.attributes, { plan: 'basic', city: 'Madrid' });
-      assert.deepEqual(done.merge.choices.fields, { name: 'absorbed', email: 'absorbed', phone: 'survivor', locale: 'absorbed' });
+      assert.deepEqual(done.merge.choices.fields, { name: 'absorbed', email: 'absorbed', phone: 'survivor', locale: 'absorbed', company: 'survivor' });
       // The visitor's email (typed into the widget) moves with it; the survivor's losing email stays as an identity.
       assert.deepEqual(done.customer.identities.map((i: { channel: string }) => i.channel).sort(), ['email', 'email', 'web-visitor']);
       assert.equal(done.merge.moved.conversations, 1);

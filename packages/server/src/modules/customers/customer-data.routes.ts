@@ -24,6 +24,7 @@ const importBody = z.object({
       email: column.optional(),
       phone: column.optional(),
       locale: column.optional(),
+      company: column.optional(),
       externalId: z.object({ column, channel: z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, 'must be a channel name like "crm" or "shop"') }).optional(),
       attributes: z.record(z.string().min(1).max(100), column).optional(),
     })

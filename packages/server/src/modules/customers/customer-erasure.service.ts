@@ -25,7 +25,7 @@ export async function eraseCustomer(ctx: AppContext, scope: TenantScope, actor: 
     const now = new Date();
     await trx
       .updateTable('customers')
-      .set({ name: null, email: null, phone: null, attributes: '{}', tags: [], interests: [], preferred_channel: null, last_seen_at: null, erased_at: now, updated_at: now })
+      .set({ name: null, email: null, phone: null, company: null, buying_motivation_note: null, attributes: '{}', tags: [], interests: [], preferred_channel: null, last_seen_at: null, erased_at: now, updated_at: now })
       .where('id', 'in', ids)
       .execute();
     // Orders keep their amounts (the value figures) but not what was bought.

@@ -6,14 +6,14 @@ import { getCustomer, listIdentities, toCustomerView } from './customer.service.
 
 const PAGE = 5000;
 
-// Every live customer as CSV, with the same columns an import maps (name, email, phone, locale), their
+// Every live customer as CSV, with the same columns an import maps (name, email, phone, locale, company), their
 // identities and each attribute key as its own column, read a page at a time.
 export async function exportCustomersCsv(scope: TenantScope): Promise<string> {
-  const rows: Array<{ id: string; name: string | null; email: string | null; phone: string | null; locale: string | null; created_at: Date; attributes: Record<string, unknown>; identities: string | null }> = [];
+  const rows: Array<{ id: string; name: string | null; email: string | null; phone: string | null; locale: string | null; company: string | null; created_at: Date; attributes: Record<string, unknown>; identities: string | null }> = [];
   for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
     const page = await scope
       .selectFrom('customers')
-      .select(['id', 'name', 'email', 'phone', 'locale', 'created_at', 'attributes'])
+      .select(['id', 'name', 'email', 'phone', 'locale', 'company', 'created_at', 'attributes'])
       .select(sql<string | null>`(select string_agg(i.channel || ':' || i.external_id, ' ' order by i.created_at) from customer_identities i where i.customer_id = customers.id)`.as('identities'))
       .where('merged_into_id', 'is', null)
       .where('erased_at', 'is', null)
@@ -27,8 +27,8 @@ export async function exportCustomersCsv(scope: TenantScope): Promise<string> {
   }
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r.attributes)))].sort();
   return stringify(
-    rows.map((r) => [r.id, r.name ?? '', r.email ?? '', r.phone ?? '', r.locale ?? '', r.created_at.toISOString(), r.identities ?? '', ...keys.map((k) => cell(r.attributes[k]))]),
-    { header: true, columns: ['id', 'name', 'email', 'phone', 'locale', 'created_at', 'identities', ...keys.map((k) => `attr:${k}`)] },
+    rows.map((r) => [r.id, r.name ?? '', r.email ?? '', r.phone ?? '', r.locale ?? '', r.company ?? '', r.created_at.toISOString(), r.identities ?? '', ...keys.map((k) => cell(r.attributes[k]))]),
+    { header: true, columns: ['id', 'name', 'email', 'phone', 'locale', 'company', 'created_at', 'identities', ...keys.map((k) => `attr:${k}`)] },
   );
 }
 

@@ -7,15 +7,19 @@ import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
+import { listDefinitions } from './attribute-definition.service.ts';
+import { coerceAttribute, type AttributeDefinition, type AttributeValue } from './attribute-value.ts';
 import { identityConflictPair, proposeDuplicates, type DuplicatePair } from './duplicate.service.ts';
 import { EMAIL_MESSAGE, normaliseEmail, normalisePhone, normaliseIdentityValue, PHONE_MESSAGE } from './identity-value.ts';
 
-// Which CSV column feeds which field. Attribute columns keep their values as text.
+// Which CSV column feeds which field. Attribute columns are read with the attribute's type when the
+// workspace defines it, and kept as text otherwise.
 export type ImportMapping = {
   name?: string;
   email?: string;
   phone?: string;
   locale?: string;
+  company?: string;
   externalId?: { column: string; channel: string };
   attributes?: Record<string, string>;
 };
@@ -48,8 +52,9 @@ type Parsed = {
   email: string | null;
   phone: string | null;
   locale: string | null;
+  company: string | null;
   external: string | null;
-  attributes: Record<string, string>;
+  attributes: Record<string, AttributeValue>;
 };
 
 const LOCALE = /^[a-z]{2}(-[A-Z]{2})?$/;
@@ -66,7 +71,7 @@ export async function importCustomers(ctx: AppContext, scope: TenantScope, actor
     throw new AppError('validation_failed', `The file is not valid CSV: ${(err as Error).message}`);
   }
   const header = records.length ? Object.keys(records[0]!) : csvHeader(csv);
-  const wanted = [mapping.name, mapping.email, mapping.phone, mapping.locale, mapping.externalId?.column, ...Object.values(mapping.attributes ?? {})].filter((c): c is string => !!c);
+  const wanted = [mapping.name, mapping.email, mapping.phone, mapping.locale, mapping.company, mapping.externalId?.column, ...Object.values(mapping.attributes ?? {})].filter((c): c is string => !!c);
   const missing = wanted.filter((c) => !header.includes(c));
   if (missing.length) throw new AppError('validation_failed', `The mapping names columns the file does not have: ${missing.join(', ')} (columns: ${header.join(', ')})`);
   if (!wanted.length) throw new AppError('validation_failed', 'The mapping names no column');
@@ -74,9 +79,10 @@ export async function importCustomers(ctx: AppContext, scope: TenantScope, actor
 
   const report: ImportReport = { importId: options.importId ?? randomUUID(), rows: records.length, created: 0, updated: 0, proposedDuplicates: 0, errors: [] };
   const parsed: Parsed[] = [];
+  const defs = new Map((await listDefinitions(scope)).map((d) => [d.key, d]));
   // Line 1 is the header.
   records.forEach((r, i) => {
-    const p = parseRow(r, i + 2, mapping, options.defaultCountry, report.errors);
+    const p = parseRow(r, i + 2, mapping, options.defaultCountry, defs, report.errors);
     if (p) parsed.push(p);
   });
 
@@ -107,7 +113,14 @@ function csvHeader(csv: string): string[] {
   return first[0] ?? [];
 }
 
-function parseRow(r: Record<string, string>, row: number, m: ImportMapping, country: CountryCode | undefined, errors: RowError[]): Parsed | null {
+function parseRow(
+  r: Record<string, string>,
+  row: number,
+  m: ImportMapping,
+  country: CountryCode | undefined,
+  defs: Map<string, AttributeDefinition>,
+  errors: RowError[],
+): Parsed | null {
   const value = (column: string | undefined) => (column ? (r[column] ?? '').trim() || null : null);
   const before = errors.length;
   const fail = (column: string | undefined, message: string) => errors.push({ row, column: column ?? null, message });
@@ -121,22 +134,26 @@ function parseRow(r: Record<string, string>, row: number, m: ImportMapping, coun
   if (rawPhone && !phone) fail(m.phone, `${PHONE_MESSAGE} (got "${rawPhone}")`);
   const locale = value(m.locale);
   if (locale && !LOCALE.test(locale)) fail(m.locale, `must be a language code like es or en-GB (got "${locale}")`);
+  const company = value(m.company);
+  if (company && company.length > 200) fail(m.company, 'a company name is at most 200 characters');
   const rawExternal = value(m.externalId?.column);
   const normal = rawExternal && m.externalId ? normaliseIdentityValue(m.externalId.channel, rawExternal) : null;
   if (normal && 'error' in normal) fail(m.externalId?.column, normal.error);
-  const attributes: Record<string, string> = {};
+  const attributes: Record<string, AttributeValue> = {};
   for (const [key, column] of Object.entries(m.attributes ?? {})) {
     const v = value(column);
     if (v === null) continue;
-    if (v.length > 2000) fail(column, 'an attribute is at most 2,000 characters');
-    attributes[key] = v;
+    const def = defs.get(key);
+    const read = def ? coerceAttribute(def, v, true) : v.length > 2000 ? { error: 'an attribute is at most 2,000 characters' } : { value: v };
+    if ('error' in read) fail(column, def ? `${def.label} ${read.error}` : read.error);
+    else attributes[key] = read.value;
   }
   if (errors.length > before) return null;
   if (!name && !email && !phone && !rawExternal) {
     fail(undefined, 'the row has no name, email, phone or id: nothing to import');
     return null;
   }
-  return { row, name, email, phone, locale, external: normal && 'value' in normal ? normal.value : null, attributes };
+  return { row, name, email, phone, locale, company, external: normal && 'value' in normal ? normal.value : null, attributes };
 }
 
 type Key = { channel: string; value: string };
@@ -187,7 +204,7 @@ async function importBatch(trx: TenantScope, rows: Parsed[], options: ImportOpti
     await trx
       .insertInto(
         'customers',
-        fresh.map(({ id, p }) => ({ id, name: p.name, email: p.email, phone: p.phone, locale: p.locale, attributes: JSON.stringify(p.attributes) })),
+        fresh.map(({ id, p }) => ({ id, name: p.name, email: p.email, phone: p.phone, locale: p.locale, company: p.company, attributes: JSON.stringify(p.attributes) })),
       )
       .execute();
     const identities = fresh.flatMap(({ id, keys: ks }) => ks.map((k) => ({ customer_id: id, channel: k.channel, external_id: k.value, verified: options.verified })));
@@ -198,13 +215,13 @@ async function importBatch(trx: TenantScope, rows: Parsed[], options: ImportOpti
   // batch; identities already theirs are left as they are.
   if (fills.size) {
     const values = [...fills].map(
-      ([id, p]) => sql`(${id}::uuid, ${p.name}::text, ${p.email}::text, ${p.phone}::text, ${p.locale}::text, ${JSON.stringify(p.attributes)}::jsonb)`,
+      ([id, p]) => sql`(${id}::uuid, ${p.name}::text, ${p.email}::text, ${p.phone}::text, ${p.locale}::text, ${p.company}::text, ${JSON.stringify(p.attributes)}::jsonb)`,
     );
     await sql`
       update customers c set
         name = coalesce(c.name, v.name), email = coalesce(c.email, v.email), phone = coalesce(c.phone, v.phone),
-        locale = coalesce(c.locale, v.locale), attributes = v.attributes || c.attributes, updated_at = ${new Date()}
-      from (values ${sql.join(values)}) as v (id, name, email, phone, locale, attributes)
+        locale = coalesce(c.locale, v.locale), company = coalesce(c.company, v.company), attributes = v.attributes || c.attributes, updated_at = ${new Date()}
+      from (values ${sql.join(values)}) as v (id, name, email, phone, locale, company, attributes)
       where c.workspace_id = ${trx.workspaceId} and c.id = v.id and c.merged_into_id is null`.execute(trx.db);
     const identities = [...fills].flatMap(([id, p]) =>
       keysOf(p, options.mapping)

@@ -7,6 +7,7 @@ import { idParams } from '../../platform/http/common.schema.ts';
 import { page } from '../../platform/http/cursor.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { attributeDefinitionRoutes } from './attribute-definition.routes.ts';
 import { customerDataRoutes } from './customer-data.routes.ts';
 import { customerMergeRoutes } from './customer-merge.routes.ts';
 import { customerProfileRoutes } from './customer-profile.routes.ts';
@@ -30,6 +31,7 @@ export const customerRoutes =
     await app.register(customerMergeRoutes(ctx));
     await app.register(customerDataRoutes(ctx));
     await app.register(customerProfileRoutes(ctx));
+    await app.register(attributeDefinitionRoutes(ctx));
 
     app.get(
       '/customers',

@@ -12,7 +12,10 @@ export const customerProfileSchema = z.object({
   email: emailField.nullable().optional(),
   phone: phoneField.describe('stored in E.164, like +34600111222').nullable().optional(),
   locale: localeSchema.nullable().optional(),
-  attributes: attributes.optional(),
+  company: z.string().trim().min(1).max(200).nullable().optional().describe('the company the customer belongs to or buys for'),
+  attributes: attributes
+    .optional()
+    .describe('merged into the stored attributes; null removes one. Keys defined under /api/customer-attributes are checked against their type'),
 });
 
 export const identitySchema = z

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { CustomerIdentitiesTable, CustomersTable } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
+import { applyAttributes, validateAttributes } from './attribute-definition.service.ts';
 
 type CustomerRow = Selectable<CustomersTable>;
 
@@ -21,6 +22,7 @@ export type CustomerView = {
   email: string | null;
   phone: string | null;
   locale: string | null;
+  company: string | null;
   attributes: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
@@ -36,6 +38,7 @@ export const toCustomerView = (c: CustomerRow, identities?: IdentityView[]): Cus
   email: c.email,
   phone: c.phone,
   locale: c.locale,
+  company: c.company,
   attributes: c.attributes,
   createdAt: c.created_at.toISOString(),
   updatedAt: c.updated_at.toISOString(),
@@ -50,6 +53,7 @@ export type CustomerProfile = {
   email?: string | null;
   phone?: string | null;
   locale?: string | null;
+  company?: string | null;
   attributes?: Record<string, unknown>;
 };
 
@@ -58,11 +62,14 @@ const profileColumns = (p: CustomerProfile) => ({
   ...(p.email !== undefined ? { email: p.email?.toLowerCase() ?? null } : {}),
   ...(p.phone !== undefined ? { phone: p.phone } : {}),
   ...(p.locale !== undefined ? { locale: p.locale } : {}),
+  ...(p.company !== undefined ? { company: p.company } : {}),
 });
 
+// Attributes with a workspace definition are checked against their type (a 400 naming each).
 export async function createCustomer(scope: TenantScope, profile: CustomerProfile): Promise<CustomerRow> {
+  const attributes = profile.attributes ? applyAttributes({}, await validateAttributes(scope, profile.attributes)) : {};
   return scope
-    .insertInto('customers', { ...profileColumns(profile), attributes: JSON.stringify(profile.attributes ?? {}) })
+    .insertInto('customers', { ...profileColumns(profile), attributes: JSON.stringify(attributes) })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -149,11 +156,12 @@ async function searchCustomers(scope: TenantScope, text: string, limit: number, 
 
 export async function updateCustomer(scope: TenantScope, id: string, patch: CustomerProfile): Promise<CustomerRow> {
   const current = await getCustomer(scope, id);
+  const attributes = patch.attributes ? applyAttributes(current.attributes, await validateAttributes(scope, patch.attributes)) : undefined;
   return scope
     .updateTable('customers')
     .set({
       ...profileColumns(patch),
-      ...(patch.attributes ? { attributes: JSON.stringify({ ...current.attributes, ...patch.attributes }) } : {}),
+      ...(attributes ? { attributes: JSON.stringify(attributes) } : {}),
       updated_at: new Date(),
     })
     .where('id', '=', id)

@@ -8,7 +8,7 @@ export const mergeBody = z
   .object({
     absorbedId: uuid().describe('the customer merged into this one; it disappears from lists until the merge is undone'),
     fields: z
-      .object({ name: side, email: side, phone: side, locale: side })
+      .object({ name: side, email: side, phone: side, locale: side, company: side })
       .partial()
       .strict()
       .optional()
@@ -38,3 +38,5 @@ export const scanBody = z
       .describe('how alike two names must be (trigram similarity, 0.5–1) to be proposed on the name alone; default 0.65'),
   })
   .strict();
+
+export const scanListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });

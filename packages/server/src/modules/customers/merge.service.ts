@@ -14,12 +14,22 @@ import { settleDuplicate } from './duplicate.service.ts';
 type CustomerRow = Selectable<CustomersTable>;
 type MergeRow = Selectable<CustomerMergesTable>;
 
-export const PROFILE_FIELDS = ['name', 'email', 'phone', 'locale'] as const;
+export const PROFILE_FIELDS = ['name', 'email', 'phone', 'locale', 'company'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 export type Side = 'survivor' | 'absorbed';
 export type MergeChoices = { fields?: Partial<Record<ProfileField, Side>>; attributes?: Record<string, Side> };
 
-type Profile = { name: string | null; email: string | null; phone: string | null; locale: string | null; attributes: Record<string, unknown> };
+// Tags, interests and company are absent from snapshots of merges made before they existed.
+type Profile = {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  company?: string | null;
+  attributes: Record<string, unknown>;
+  tags?: string[];
+  interests?: string[];
+};
 
 // Everything an unmerge needs, written once with the merge and never changed.
 type MergeSnapshot = {
@@ -57,7 +67,17 @@ export type MergeInput = { survivorId: string; absorbedId: string; kind: Custome
 export type MergeOutcome = { merge: MergeView; survivor: CustomerView; absorbedId: string; conversationIds: string[]; events: StreamEvent[] };
 export type UnmergeOutcome = MergeOutcome & { restored: CustomerView };
 
-const profileOf = (c: CustomerRow): Profile => ({ name: c.name, email: c.email, phone: c.phone, locale: c.locale, attributes: c.attributes });
+const profileOf = (c: CustomerRow): Profile => ({
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+  locale: c.locale,
+  company: c.company,
+  attributes: c.attributes,
+  tags: c.tags,
+  interests: c.interests,
+});
+const LISTS = ['tags', 'interests'] as const;
 const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
 const ids = (rows: Array<{ id: string | number }>) => rows.map((r) => String(r.id));
 const uuids = (list: string[]) => sql`${list}::uuid[]`;
@@ -104,9 +124,11 @@ function resolveProfile(survivor: Profile, absorbed: Profile, choices: MergeChoi
   const fields = {} as Record<ProfileField, Side>;
   const result = { ...survivor, attributes: {} as Record<string, unknown> };
   for (const f of PROFILE_FIELDS) {
-    fields[f] = choices.fields?.[f] ?? (survivor[f] === null && absorbed[f] !== null ? 'absorbed' : 'survivor');
-    result[f] = fields[f] === 'absorbed' ? absorbed[f] : survivor[f];
+    fields[f] = choices.fields?.[f] ?? ((survivor[f] ?? null) === null && (absorbed[f] ?? null) !== null ? 'absorbed' : 'survivor');
+    result[f] = (fields[f] === 'absorbed' ? absorbed[f] : survivor[f]) ?? null;
   }
+  // Tags and interests are kept from both: neither customer's labels are lost by the merge.
+  for (const list of LISTS) result[list] = [...new Set([...(survivor[list] ?? []), ...(absorbed[list] ?? [])])];
   const unknownKeys = Object.keys(choices.attributes ?? {}).filter((k) => !(k in survivor.attributes) && !(k in absorbed.attributes));
   if (unknownKeys.length) {
     throw new AppError('validation_failed', `Neither customer has the attribute ${unknownKeys.join(', ')}`, unknownKeys.map((k) => ({ path: `body.attributes.${k}`, message: 'is not an attribute of either customer' })));
@@ -134,7 +156,17 @@ export async function mergeInTransaction(trx: TenantScope, actor: AuditActor, in
   const now = new Date();
   const survivor = await trx
     .updateTable('customers')
-    .set({ name: result.name, email: result.email, phone: result.phone, locale: result.locale, attributes: JSON.stringify(result.attributes), updated_at: now })
+    .set({
+      name: result.name,
+      email: result.email,
+      phone: result.phone,
+      locale: result.locale,
+      company: result.company ?? null,
+      attributes: JSON.stringify(result.attributes),
+      tags: result.tags ?? [],
+      interests: result.interests ?? [],
+      updated_at: now,
+    })
     .where('id', '=', S)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -355,7 +387,14 @@ export async function unmergeCustomers(ctx: AppContext, scope: TenantScope, acto
 function restoredProfile(now: Profile, snap: MergeSnapshot) {
   const fields: Partial<Record<ProfileField, string | null>> = {};
   for (const f of PROFILE_FIELDS) {
-    if (!same(snap.survivor[f], snap.result[f]) && same(now[f], snap.result[f])) fields[f] = snap.survivor[f];
+    if (!same(snap.survivor[f], snap.result[f]) && same(now[f], snap.result[f])) fields[f] = snap.survivor[f] ?? null;
+  }
+  // What the merge brought in goes; what was there before or was added since stays.
+  const lists: Partial<Record<(typeof LISTS)[number], string[]>> = {};
+  for (const list of LISTS) {
+    const before = new Set(snap.survivor[list] ?? []);
+    const brought = new Set((snap.result[list] ?? []).filter((t) => !before.has(t)));
+    if (brought.size) lists[list] = (now[list] ?? []).filter((t) => !brought.has(t));
   }
   const attributes = { ...now.attributes };
   for (const key of new Set([...Object.keys(snap.survivor.attributes), ...Object.keys(snap.result.attributes)])) {
@@ -363,7 +402,7 @@ function restoredProfile(now: Profile, snap: MergeSnapshot) {
     if (key in snap.survivor.attributes) attributes[key] = snap.survivor.attributes[key];
     else delete attributes[key];
   }
-  return { ...fields, attributes: JSON.stringify(attributes) };
+  return { ...fields, ...lists, attributes: JSON.stringify(attributes) };
 }
 
 export async function getMerge(scope: TenantScope, id: string): Promise<MergeView> {

@@ -28,6 +28,8 @@ export const configSchema = z.object({
   VINCULO_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   VINCULO_WIDGET_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   VINCULO_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  // Hours between scheduled duplicate scans of a workspace whose customers changed; 0 turns them off.
+  VINCULO_DUPLICATE_SCAN_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -46,6 +48,7 @@ export type Config = {
   maxMessageChars: number;
   sessionDays: number;
   eventRetentionDays: number;
+  duplicateScanHours: number;
   loginAttemptsPerMinute: number;
   widgetSessionsPerMinute: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
@@ -88,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxMessageChars: c.VINCULO_MAX_MESSAGE_CHARS,
     sessionDays: c.VINCULO_SESSION_DAYS,
     eventRetentionDays: c.VINCULO_EVENT_RETENTION_DAYS,
+    duplicateScanHours: c.VINCULO_DUPLICATE_SCAN_HOURS,
     loginAttemptsPerMinute: c.VINCULO_LOGIN_ATTEMPTS_PER_MINUTE,
     widgetSessionsPerMinute: c.VINCULO_WIDGET_SESSIONS_PER_MINUTE,
     logLevel: c.LOG_LEVEL,

@@ -102,6 +102,12 @@ export type CustomersTable = {
   preferred_channel: string | null;
   preferred_channel_by: string | null;
   preferred_channel_at: Timestamp | null;
+  // Migration 014: the company, and the buying motivation an employee chose over the inferred one.
+  company: string | null;
+  buying_motivation: BuyingMotivation | null;
+  buying_motivation_note: string | null;
+  buying_motivation_by: string | null;
+  buying_motivation_at: Timestamp | null;
 };
 
 export type CustomerIdentitiesTable = {
@@ -471,6 +477,32 @@ export type CustomerConsentsTable = {
   at: ColumnType<Date, Date | string | undefined, never>;
 };
 
+export type BuyingMotivation = 'advice' | 'technical' | 'relationship';
+export type AttributeType = 'text' | 'number' | 'boolean' | 'date' | 'select';
+
+export type CustomerAttributeDefinitionsTable = {
+  workspace_id: string;
+  key: string;
+  label: string;
+  type: AttributeType;
+  options: ColumnType<string[], string[] | undefined, string[]>;
+  description: string | null;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type DuplicateScansTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  trigger: 'manual' | 'scheduled';
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  scanned: ColumnType<number, number | undefined, number>;
+  pairs: ColumnType<number, number | undefined, number>;
+  error: string | null;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -508,4 +540,6 @@ export type Database = {
   customer_values: CustomerValuesTable;
   workspace_currencies: WorkspaceCurrenciesTable;
   customer_consents: CustomerConsentsTable;
+  customer_attribute_definitions: CustomerAttributeDefinitionsTable;
+  duplicate_scans: DuplicateScansTable;
 };
