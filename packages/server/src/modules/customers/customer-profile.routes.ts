@@ -7,8 +7,9 @@ import { idParams } from '../../platform/http/common.schema.ts';
 import type { EmployeePrincipal } from '../../platform/http/principal.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { customerIdByIdentity, listOrders, recordOrder } from './customer-orders.service.ts';
-import { activityQuery, consentBody, interestsBody, orderBody, orderByIdentityBody, ordersQuery, preferredChannelBody, tagsBody } from './customer-profile.schema.ts';
+import { activityQuery, consentBody, interestsBody, motivationBody, orderBody, orderByIdentityBody, ordersQuery, preferredChannelBody, tagsBody } from './customer-profile.schema.ts';
 import { setConsent, setPreferredChannel, setTags } from './customer-profile.service.ts';
+import { getMotivation, setMotivation } from './customer-motivation.service.ts';
 import { customerActivity } from './customer-timeline.service.ts';
 
 const tags = ['customers'];
@@ -125,6 +126,32 @@ export const customerProfileRoutes =
       async (req) => {
         const me = employeeOf(req);
         return setPreferredChannel(scopeOf(me.workspaceId), actorOf(me), req.params.id, req.body.channel);
+      },
+    );
+
+    app.get(
+      '/customers/:id/motivation',
+      {
+        config: { auth: 'employee' },
+        schema: {
+          tags,
+          summary: "The customer's buying motivation, with the reasons it was inferred",
+          description:
+            'Inferred from the customer\'s latest 200 messages (phrases that ask for advice, ask about technical details, or speak of a ' +
+            'history with the company, in Spanish and English) and from a long relationship (a year and three conversations, or three ' +
+            'purchases). `inferred.reasons` quote the messages. An employee\'s choice (`source: employee`) wins until set back to null.',
+          params: idParams,
+        },
+      },
+      async (req) => getMotivation(scopeOf(employeeOf(req).workspaceId), req.params.id),
+    );
+
+    app.put(
+      '/customers/:id/motivation',
+      { config: { auth: 'employee' }, schema: { tags, summary: "Choose the customer's buying motivation, or null for the inferred one", params: idParams, body: motivationBody } },
+      async (req) => {
+        const me = employeeOf(req);
+        return setMotivation(scopeOf(me.workspaceId), actorOf(me), req.params.id, req.body.motivation, req.body.note ?? null);
       },
     );
 

@@ -51,3 +51,10 @@ export const activityQuery = z.object({
 });
 
 export const ordersQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export const motivationBody = z
+  .object({
+    motivation: z.enum(['advice', 'technical', 'relationship']).nullable().describe('advice: wants to be guided; technical: focuses on details and specifications; relationship: seeks a lasting relationship. null goes back to the inferred one'),
+    note: z.string().trim().max(500).nullable().optional().describe('why, in the employee\'s words'),
+  })
+  .strict();
