@@ -22,6 +22,7 @@ import { createHub, type Hub } from './platform/realtime/hub.ts';
 import { pruneStreamEvents } from './platform/realtime/stream-log.ts';
 import { workspacesWithStagedEvents } from './platform/realtime/stream-outbox.ts';
 import { startIntervalJob } from './platform/jobs/interval-job.ts';
+import { scheduledScans } from './modules/customers/duplicate-scan.service.ts';
 import { createDiskStorage } from './platform/storage/storage.ts';
 import { createEmotionSensor } from './platform/emotion/emotion-sensor.ts';
 import { attachmentRoutes } from './modules/attachments/attachment.routes.ts';
@@ -177,6 +178,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   await kickStaged();
   const stopKicking = startIntervalJob('sequence-staged-events', 10_000, kickStaged, server.log);
+  // Checked hourly (or more often when scans are due more often); each workspace is scanned only when due.
+  const scanHours = config.duplicateScanHours;
+  const stopScanning = scanHours > 0 ? startIntervalJob('scan-duplicates', Math.min(3_600_000, scanHours * 3_600_000), () => scheduledScans(ctx.db, scanHours), server.log) : async () => {};
 
   let closed = false;
   return {
@@ -189,6 +193,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       closed = true;
       await stopPruning();
       await stopKicking();
+      await stopScanning();
       await server.close();
       await ctx.bus.close();
       await database.close();

@@ -6,8 +6,9 @@ import { employeeOf } from '../../platform/http/auth.plugin.ts';
 import { idParams } from '../../platform/http/common.schema.ts';
 import { page } from '../../platform/http/cursor.ts';
 import { actorOf } from '../audit/audit-actor.ts';
-import { dismissDuplicate, getDuplicate, listDuplicates, pairOf, scanDuplicates } from './duplicate.service.ts';
-import { duplicateListQuery, mergeBody, scanBody } from './merge.schema.ts';
+import { listScans, recordedScan } from './duplicate-scan.service.ts';
+import { dismissDuplicate, getDuplicate, listDuplicates, pairOf } from './duplicate.service.ts';
+import { duplicateListQuery, mergeBody, scanBody, scanListQuery } from './merge.schema.ts';
 import { getMerge, listMerges, mergeCustomers, unmergeCustomers } from './merge.service.ts';
 
 const tags = ['customers'];
@@ -47,14 +48,29 @@ export const customerMergeRoutes =
           description:
             'Names that share two words (accents and case aside) are compared with pg_trgm similarity; shared emails, phones and ' +
             'phone identities are found through their indexes. Customers are compared in batches of 1,000 with set-based queries. ' +
-            'Open proposals are refreshed; dismissed ones stay dismissed.',
+            'Open proposals are refreshed; dismissed ones stay dismissed. One scan per workspace runs at a time (another is a 409); ' +
+            'each is listed under `GET /api/customers/duplicates/scans`.',
           body: scanBody.optional(),
         },
       },
       async (req) => {
         const me = employeeOf(req);
-        return scanDuplicates(scopeOf(me.workspaceId), { minNameSimilarity: req.body?.minNameSimilarity });
+        return recordedScan(scopeOf(me.workspaceId), 'manual', { minNameSimilarity: req.body?.minNameSimilarity });
       },
+    );
+
+    app.get(
+      '/customers/duplicates/scans',
+      {
+        config: { auth: 'employee' },
+        schema: {
+          tags,
+          summary: 'The latest duplicate scans, newest first',
+          description: 'Manual ones and those the server runs on schedule (VINCULO_DUPLICATE_SCAN_HOURS, default every 24 h when customers changed).',
+          querystring: scanListQuery,
+        },
+      },
+      async (req) => ({ items: await listScans(scopeOf(employeeOf(req).workspaceId), req.query.limit) }),
     );
 
     app.get('/customers/duplicates/:id', { config: { auth: 'employee' }, schema: { tags, summary: 'One duplicate proposal', params: idParams } }, async (req) => {
