@@ -24,7 +24,8 @@ const bundles = [
 
 for (const b of bundles) {
   const dir = path.join(root, b.dir);
-  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((f) => newestMtime(path.join(dir, f)));
+  // Both bundles include the shared call code (packages/call-peer).
+  const sources = [...['src', 'index.html', 'vite.config.ts', 'package.json'].map((f) => path.join(dir, f)), path.join(root, 'packages/call-peer/src')].map(newestMtime);
   const built = newestMtime(path.join(dir, b.output));
   if (built > 0 && built >= Math.max(...sources)) continue;
   console.log(`Building ${b.workspace} (${built ? 'sources changed' : 'first run'})…`);
