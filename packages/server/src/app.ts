@@ -31,6 +31,10 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { principalFromApiToken } from './modules/auth/api-token.service.ts';
 import { principalFromSession } from './modules/auth/session.service.ts';
 import { registerBondListeners } from './modules/bonds/bond.listeners.ts';
+import { channelRoutes } from './modules/channels/channel.routes.ts';
+import { registerChannelListeners } from './modules/channels/channel.listeners.ts';
+import { startChannelRuntime, type ChannelRuntime } from './modules/channels/channel-runtime.ts';
+import { webhookRoutes } from './modules/channels/webhook.routes.ts';
 import { bondRoutes } from './modules/bonds/bond.routes.ts';
 import { conversationRoutes } from './modules/conversations/conversation.routes.ts';
 import { customerRoutes } from './modules/customers/customer.routes.ts';
@@ -54,6 +58,7 @@ export type App = {
   server: FastifyInstance;
   ctx: AppContext;
   hub: Hub;
+  channels: ChannelRuntime;
   backend: DatabaseHandle['backend'];
   close: () => Promise<void>;
 };
@@ -96,6 +101,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerReactionListeners(ctx);
   registerRepliesListeners(ctx);
   registerBondListeners(ctx);
+  const channels = await startChannelRuntime(ctx);
+  registerChannelListeners(ctx, channels);
 
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
@@ -156,6 +163,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(reactionRoutes(ctx));
       await api.register(repliesRoutes(ctx));
       await api.register(bondRoutes(ctx));
+      await api.register(channelRoutes(ctx, channels));
+      await api.register(webhookRoutes(ctx, channels));
     },
     { prefix: '/api' },
   );
@@ -187,12 +196,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     server,
     ctx,
     hub,
+    channels,
     backend: database.backend,
     close: async () => {
       if (closed) return;
       closed = true;
       await stopPruning();
       await stopKicking();
+      await channels.close();
       await stopScanning();
       await server.close();
       await ctx.bus.close();

@@ -4,6 +4,7 @@ import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { employeeOf } from '../../platform/http/auth.plugin.ts';
 import { idParams, uuid } from '../../platform/http/common.schema.ts';
 import { page } from '../../platform/http/cursor.ts';
+import { assertChannelReplyAllowed } from '../channels/channel-outbound.service.ts';
 import { messageListQuery, sendMessageBody } from './message.schema.ts';
 import { authorOf } from './message-author.ts';
 import { listMessages, sendMessage } from './message.service.ts';
@@ -32,7 +33,9 @@ export const messageRoutes =
       },
       async (req, reply) => {
         const me = employeeOf(req);
-        const result = await sendMessage(ctx, tenantScope(ctx.db, me.workspaceId), authorOf(me), { ...req.body, conversationId: req.params.id });
+        const scope = tenantScope(ctx.db, me.workspaceId);
+        await assertChannelReplyAllowed(scope, req.params.id);
+        const result = await sendMessage(ctx, scope, authorOf(me), { ...req.body, conversationId: req.params.id });
         return reply.code(result.duplicate ? 200 : 201).send(result);
       },
     );

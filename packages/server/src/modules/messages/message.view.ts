@@ -1,4 +1,4 @@
-import type { AttachmentRef, AuthorType, MessageDirection, MessageEmotion } from '../../platform/db/database.types.ts';
+import type { AttachmentRef, AuthorType, DeliveryStatus, MessageDirection, MessageEmotion } from '../../platform/db/database.types.ts';
 
 export type MessageView = {
   id: string;
@@ -11,6 +11,8 @@ export type MessageView = {
   attachments: AttachmentRef[];
   // Only for the customer's own words; employees' messages are never read as the customer's mood.
   emotion: MessageEmotion | null;
+  // Set for a reply sent through a channel (e-mail, WhatsApp…): where it has got to, and why it failed.
+  delivery: { status: DeliveryStatus; error: string | null } | null;
   createdAt: string;
 };
 
@@ -24,6 +26,8 @@ export type MessageRow = {
   attachments: AttachmentRef[];
   emotion: MessageEmotion | null;
   created_at: Date;
+  delivery_status?: DeliveryStatus | null;
+  delivery_error?: string | null;
 };
 
 export const toMessageView = (m: MessageRow, authorName: string | null): MessageView => ({
@@ -36,6 +40,7 @@ export const toMessageView = (m: MessageRow, authorName: string | null): Message
   text: m.text,
   attachments: m.attachments,
   emotion: m.emotion,
+  delivery: m.delivery_status ? { status: m.delivery_status, error: m.delivery_error ?? null } : null,
   createdAt: m.created_at.toISOString(),
 });
 

@@ -30,6 +30,14 @@ export const configSchema = z.object({
   VINCULO_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   // Hours between scheduled duplicate scans of a workspace whose customers changed; 0 turns them off.
   VINCULO_DUPLICATE_SCAN_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+  // Channels (docs/channels.md): the key that seals their secrets, the SMTP listener, outgoing mail, retries.
+  VINCULO_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  VINCULO_SMTP_PORT: z.union([z.literal('off'), port]).default(2525),
+  VINCULO_SMTP_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  VINCULO_MAIL_TRANSPORT: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  VINCULO_CHANNEL_RETRY_MS: z.coerce.number().int().min(1).default(15_000),
+  VINCULO_CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  VINCULO_CHANNEL_POLL_MS: z.coerce.number().int().min(10).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,6 +60,19 @@ export type Config = {
   loginAttemptsPerMinute: number;
   widgetSessionsPerMinute: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  channels: ChannelsConfig;
+};
+
+export type ChannelsConfig = {
+  // Without one, a key is derived from the instance secret.
+  secretsKey: string | undefined;
+  // null: no SMTP listener; 0: any free port (tests).
+  smtpPort: number | null;
+  smtpMaxBytes: number;
+  mailTransport: string | undefined;
+  retryBaseMs: number;
+  maxAttempts: number;
+  pollMs: number;
 };
 
 export class ConfigError extends Error {
@@ -95,5 +116,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginAttemptsPerMinute: c.VINCULO_LOGIN_ATTEMPTS_PER_MINUTE,
     widgetSessionsPerMinute: c.VINCULO_WIDGET_SESSIONS_PER_MINUTE,
     logLevel: c.LOG_LEVEL,
+    channels: {
+      secretsKey: c.VINCULO_SECRETS_KEY,
+      smtpPort: c.VINCULO_SMTP_PORT === 'off' ? null : c.VINCULO_SMTP_PORT,
+      smtpMaxBytes: c.VINCULO_SMTP_MAX_BYTES,
+      mailTransport: c.VINCULO_MAIL_TRANSPORT,
+      retryBaseMs: c.VINCULO_CHANNEL_RETRY_MS,
+      maxAttempts: c.VINCULO_CHANNEL_MAX_ATTEMPTS,
+      pollMs: c.VINCULO_CHANNEL_POLL_MS,
+    },
   };
 }

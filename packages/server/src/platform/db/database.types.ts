@@ -150,6 +150,49 @@ export type MessagesTable = {
   idempotency_key: string | null;
   emotion: JSONColumnType<MessageEmotion | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
+  // Migration 017: where a message sent through a channel (e-mail, WhatsApp…) has got to.
+  delivery_status: ColumnType<DeliveryStatus | null, DeliveryStatus | null | undefined, DeliveryStatus | null>;
+  delivery_error: ColumnType<string | null, string | null | undefined, string | null>;
+};
+
+export type ChannelKind = 'email' | 'whatsapp' | 'telegram' | 'messenger' | 'instagram' | 'sms';
+export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
+export type ChannelMessageStatus = 'received' | DeliveryStatus;
+
+export type ChannelsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: ChannelKind;
+  name: string;
+  settings: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  secrets: string | null;
+  addresses: ColumnType<string[], string[] | undefined, string[]>;
+  webhook_key: string;
+  verify_token: string;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  last_inbound_at: Timestamp | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type ChannelMessagesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  channel_id: string;
+  conversation_id: string;
+  message_id: string | null;
+  direction: MessageDirection;
+  external_id: string | null;
+  peer: string;
+  status: ChannelMessageStatus;
+  error: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp | null;
+  original: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
 };
 
 export type NotesTable = {
@@ -513,6 +556,8 @@ export type Database = {
   customer_identities: CustomerIdentitiesTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
+  channels: ChannelsTable;
+  channel_messages: ChannelMessagesTable;
   notes: NotesTable;
   attachments: AttachmentsTable;
   audit_log: AuditLogTable;

@@ -1,0 +1,37 @@
+import { SendError } from './channel.types.ts';
+
+export type HttpCall = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; json?: unknown; form?: Record<string, string>; timeoutMs?: number };
+
+// Calls a network's API. A refused connection, a timeout, 429 or 5xx is transient (retried); any
+// other 4xx is the network saying no, and `describe` turns its error body into the reason shown.
+export async function callNetwork(call: HttpCall, describe: (status: number, body: unknown) => string): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
+  let body: string | undefined;
+  if (call.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(call.json);
+  } else if (call.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(call.form).toString();
+  }
+  let res: Response;
+  try {
+    res = await fetch(call.url, { method: call.method ?? 'POST', headers, body, signal: AbortSignal.timeout(call.timeoutMs ?? 15_000) });
+  } catch (err) {
+    throw new SendError(`Could not reach ${new URL(call.url).host}: ${err instanceof Error ? err.message : String(err)}`, true);
+  }
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: the text is the body
+  }
+  if (res.ok) return parsed;
+  const transient = res.status === 429 || res.status >= 500;
+  throw new SendError(`${describe(res.status, parsed)} (HTTP ${res.status})`, transient);
+}
+
+export const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+export const stringField = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);

@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import type { AppContext } from '../../../platform/context.ts';
+import { receiveInbound } from '../channel-inbound.service.ts';
+import { findEmailChannelByAddress, toChannelConfig } from '../channel.service.ts';
+import { MalformedPayload } from '../channel.types.ts';
+import { parseEmail } from './email-parse.ts';
+
+export type SmtpListener = { port: number; close: () => Promise<void> };
+
+const smtpError = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+// Receives customers' mail (the MX, or a forward from the company's mailbox). Only addresses of an
+// active e-mail channel are accepted, so it never relays; a mail is answered 250 only once stored.
+export async function startSmtpListener(ctx: AppContext, port: number, host: string): Promise<SmtpListener> {
+  const server = new SMTPServer({
+    name: new URL(ctx.config.publicUrl).hostname,
+    banner: 'Vínculo',
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: ctx.config.channels.smtpMaxBytes,
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      findEmailChannelByAddress(ctx.db, address.address)
+        .then((channel) => callback(channel ? null : smtpError(`5.7.1 Relaying denied: <${address.address}> is not an address of this server`, 550)))
+        .catch((err: unknown) => {
+          ctx.log.error({ err }, 'smtp: recipient lookup failed');
+          callback(smtpError('4.3.0 Temporary failure, try again later', 451));
+        });
+    },
+    onData(stream, session, callback) {
+      void (async () => {
+        const raw = await readStream(stream);
+        if (stream.sizeExceeded) return callback(smtpError(`5.3.4 Message exceeds the ${ctx.config.channels.smtpMaxBytes} byte limit`, 552));
+        const recipients = session.envelope.rcptTo.map((r) => r.address);
+        const parsed = await parseEmail(raw);
+        const seen = new Set<string>();
+        for (const address of recipients) {
+          const row = await findEmailChannelByAddress(ctx.db, address);
+          if (!row || seen.has(row.id)) continue;
+          seen.add(row.id);
+          await receiveInbound(ctx, toChannelConfig(ctx, row), parsed);
+        }
+        callback();
+      })().catch((err: unknown) => {
+        if (err instanceof MalformedPayload) {
+          ctx.log.warn({ err: err.message }, 'smtp: refused an unreadable mail');
+          return callback(smtpError(`5.6.0 ${err.message}`, 550));
+        }
+        // Not stored, so not acknowledged: the sending server keeps it and tries again.
+        ctx.log.error({ err }, 'smtp: could not store a mail');
+        callback(smtpError('4.3.0 Temporary failure storing the message, try again later', 451));
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, host, () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (err) => ctx.log.error({ err }, 'smtp listener error'));
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,91 @@
+import { callNetwork, stringField, trimSlash } from '../channel-http.ts';
+import { MalformedPayload, SendError, type ChannelAdapter, type ChannelConfig, type WebhookBatch } from '../channel.types.ts';
+import { asObject, parseJson } from '../meta/meta-webhook.ts';
+import { sharedTokenValid } from '../webhook-signature.ts';
+
+type Obj = Record<string, unknown>;
+
+function textOf(m: Obj): { text: string; media?: Obj } {
+  const caption = stringField(m.caption);
+  const withCaption = (label: string, media: Obj) => ({ text: [label, caption].filter(Boolean).join(' '), media });
+  if (typeof m.text === 'string') return { text: m.text };
+  // Sizes come smallest first: the largest is the one worth fetching.
+  if (Array.isArray(m.photo)) return withCaption('[photo]', { type: 'photo', ...asObject(m.photo.at(-1)) });
+  if (m.voice) return withCaption(`[voice note, ${stringField(asObject(m.voice).duration) ?? '?'} s]`, { type: 'voice', ...asObject(m.voice) });
+  if (m.audio) return withCaption('[audio]', { type: 'audio', ...asObject(m.audio) });
+  if (m.video) return withCaption('[video]', { type: 'video', ...asObject(m.video) });
+  if (m.video_note) return withCaption('[video note]', { type: 'video_note', ...asObject(m.video_note) });
+  if (m.document) return withCaption(`[document: ${stringField(asObject(m.document).file_name) ?? 'file'}]`, { type: 'document', ...asObject(m.document) });
+  if (m.sticker) return { text: `[sticker] ${stringField(asObject(m.sticker).emoji) ?? ''}`.trim(), media: { type: 'sticker', ...asObject(m.sticker) } };
+  if (m.location) {
+    const l = asObject(m.location);
+    return { text: `[location] (${stringField(l.latitude)}, ${stringField(l.longitude)})` };
+  }
+  if (m.contact) {
+    const c = asObject(m.contact);
+    return { text: `[contact] ${[stringField(c.first_name), stringField(c.last_name)].filter(Boolean).join(' ')} ${stringField(c.phone_number) ?? ''}`.trim() };
+  }
+  return { text: '[unsupported Telegram message]', media: { keys: Object.keys(m) } };
+}
+
+const nameOf = (u: Obj) => [stringField(u.first_name), stringField(u.last_name)].filter(Boolean).join(' ') || stringField(u.username);
+
+export function normaliseTelegram(body: Obj): WebhookBatch {
+  if (typeof body.update_id !== 'number') throw new MalformedPayload('Not a Telegram update (update_id)');
+  const batch: WebhookBatch = { messages: [], statuses: [] };
+  const edited = body.edited_message !== undefined;
+  const message = asObject(body.message ?? body.edited_message);
+  const callback = asObject(body.callback_query);
+  if (body.message || body.edited_message) {
+    const chat = stringField(asObject(message.chat).id);
+    const from = asObject(message.from);
+    const id = stringField(message.message_id);
+    if (!chat || !id) throw new MalformedPayload('A Telegram message without chat.id or message_id');
+    const { text, media } = textOf(message);
+    batch.messages.push({
+      // Message ids are unique per chat; an edit is a new message that says so.
+      externalId: edited ? `${chat}:${id}:edit:${stringField(message.edit_date) ?? ''}` : `${chat}:${id}`,
+      peer: chat,
+      identity: { channel: 'telegram', externalId: stringField(from.id) ?? chat },
+      profile: { name: nameOf(from) },
+      text: edited ? `[edited] ${text}` : text,
+      files: [],
+      original: { ...(media ? { media } : {}), ...(message.reply_to_message ? { replyTo: stringField(asObject(message.reply_to_message).message_id) } : {}) },
+    });
+  } else if (body.callback_query) {
+    const from = asObject(callback.from);
+    const chat = stringField(asObject(asObject(callback.message).chat).id) ?? stringField(from.id);
+    const id = stringField(callback.id);
+    if (!chat || !id) throw new MalformedPayload('A Telegram callback query without id or chat');
+    batch.messages.push({
+      externalId: `callback:${id}`,
+      peer: chat,
+      identity: { channel: 'telegram', externalId: stringField(from.id) ?? chat },
+      profile: { name: nameOf(from) },
+      text: `[button] ${stringField(callback.data) ?? ''}`.trim(),
+      files: [],
+    });
+  }
+  // Other updates (membership changes, polls…) carry no customer words: acknowledged, not stored.
+  return batch;
+}
+
+const baseOf = (c: ChannelConfig) => trimSlash(stringField(c.settings.apiBaseUrl) ?? 'https://api.telegram.org');
+
+export const telegramAdapter: ChannelAdapter = {
+  kind: 'telegram',
+  authenticate: (channel, req) => sharedTokenValid(channel.verifyToken, req.headers['x-telegram-bot-api-secret-token']),
+  parse: (_c, req) => normaliseTelegram(parseJson(req)),
+  async send(channel, message) {
+    const token = channel.secrets.botToken;
+    if (!token) throw new SendError('The Telegram channel has no bot token', false);
+    const text = [message.text, ...message.files.map((f) => `[${f.fileName}]`)].filter(Boolean).join('\n');
+    const res = asObject(
+      await callNetwork({ url: `${baseOf(channel)}/bot${token}/sendMessage`, json: { chat_id: message.peer, text } }, (status, body) => `Telegram: ${stringField(asObject(body).description) ?? `answered ${status}`}`),
+    );
+    const id = stringField(asObject(res.result).message_id);
+    if (res.ok !== true || !id) throw new SendError('Telegram did not confirm the message', false);
+    return { externalId: `${message.peer}:${id}` };
+  },
+};
+

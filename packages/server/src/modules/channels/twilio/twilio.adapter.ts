@@ -1,0 +1,73 @@
+import { normaliseIdentityValue } from '../../customers/identity-value.ts';
+import { callNetwork, stringField, trimSlash } from '../channel-http.ts';
+import { MalformedPayload, SendError, type ChannelAdapter, type ChannelConfig, type WebhookBatch, type WebhookRequest } from '../channel.types.ts';
+import { asObject } from '../meta/meta-webhook.ts';
+import { twilioSignatureValid } from '../webhook-signature.ts';
+
+// Every parameter as received, blank ones included: the signature covers them all.
+export const formParams = (req: WebhookRequest): Array<[string, string]> => [...new URLSearchParams(req.rawBody.toString('utf8')).entries()];
+
+const STATUS: Record<string, WebhookBatch['statuses'][number]['status'] | undefined> = { sent: 'sent', delivered: 'delivered', read: 'read', undelivered: 'failed', failed: 'failed' };
+
+export function normaliseTwilio(params: Array<[string, string]>): WebhookBatch {
+  const p = new Map(params);
+  const sid = p.get('MessageSid') ?? p.get('SmsMessageSid');
+  if (!sid) throw new MalformedPayload('Not a Twilio messaging webhook (MessageSid)');
+  const batch: WebhookBatch = { messages: [], statuses: [] };
+  const status = p.get('MessageStatus');
+  // A status callback about one of our messages (inbound ones say "received").
+  if (status && status !== 'received') {
+    const mapped = STATUS[status];
+    const code = p.get('ErrorCode');
+    if (mapped) batch.statuses.push({ externalId: sid, status: mapped, ...(mapped === 'failed' ? { error: `Twilio: message ${status}${code ? ` (error ${code}, https://www.twilio.com/docs/api/errors/${code})` : ''}` } : {}) });
+    return batch;
+  }
+  const from = p.get('From');
+  if (!from) throw new MalformedPayload('A Twilio message without From');
+  const whatsapp = from.startsWith('whatsapp:');
+  const number = from.replace(/^whatsapp:/, '');
+  const phone = normaliseIdentityValue('sms', number);
+  const media = Array.from({ length: Math.min(Number(p.get('NumMedia') ?? 0) || 0, 10) }, (_, i) => ({ url: p.get(`MediaUrl${i}`), contentType: p.get(`MediaContentType${i}`) }));
+  const text = [p.get('Body') ?? '', ...media.map((m) => `[${m.contentType ?? 'media'}]`)].filter(Boolean).join('\n');
+  batch.messages.push({
+    externalId: sid,
+    peer: from,
+    identity: { channel: whatsapp ? 'whatsapp' : 'sms', externalId: 'value' in phone ? phone.value : number },
+    profile: { ...(stringField(p.get('ProfileName')) ? { name: p.get('ProfileName') } : {}), ...('value' in phone ? { phone: phone.value } : {}) },
+    text,
+    files: [],
+    original: { to: p.get('To'), ...(media.length ? { media } : {}) },
+  });
+  return batch;
+}
+
+const baseOf = (c: ChannelConfig) => trimSlash(stringField(c.settings.apiBaseUrl) ?? 'https://api.twilio.com');
+
+export const twilioAdapter: ChannelAdapter = {
+  kind: 'sms',
+  authenticate: (channel, req) => twilioSignatureValid(channel.secrets.authToken ?? '', channel.webhookUrl, formParams(req), req.headers['x-twilio-signature']),
+  parse: (_c, req) => normaliseTwilio(formParams(req)),
+  webhookReply: { contentType: 'text/xml', body: '<?xml version="1.0" encoding="UTF-8"?><Response></Response>' },
+  async send(channel, message) {
+    const sid = stringField(channel.settings.accountSid);
+    const token = channel.secrets.authToken;
+    if (!sid || !token) throw new SendError('The SMS channel has no Account SID or auth token', false);
+    const from = stringField(channel.settings.from);
+    const service = stringField(channel.settings.messagingServiceSid);
+    const body = [message.text, ...message.files.map((f) => `[${f.fileName}]`)].filter(Boolean).join('\n');
+    const res = await callNetwork(
+      {
+        url: `${baseOf(channel)}/2010-04-01/Accounts/${sid}/Messages.json`,
+        headers: { authorization: `Basic ${Buffer.from(`${sid}:${token}`).toString('base64')}` },
+        form: { To: message.peer, Body: body, StatusCallback: channel.webhookUrl, ...(service ? { MessagingServiceSid: service } : from ? { From: from } : {}) },
+      },
+      (status, b) => {
+        const e = asObject(b);
+        return `Twilio${stringField(e.code) ? ` ${stringField(e.code)}` : ''}: ${stringField(e.message) ?? `answered ${status}`}`;
+      },
+    );
+    const id = stringField(asObject(res).sid);
+    if (!id) throw new SendError('Twilio accepted the message but returned no sid', false);
+    return { externalId: id };
+  },
+};

@@ -1,0 +1,48 @@
+import { trimSlash } from '../channel-http.ts';
+import { SendError, type ChannelAdapter, type ChannelConfig } from '../channel.types.ts';
+import { asArray, asObject, graphPost, metaAuthenticate, metaChallenge, parseJson } from '../meta/meta-webhook.ts';
+import { stringField } from '../channel-http.ts';
+import { normaliseWhatsApp } from './whatsapp.normalise.ts';
+
+const baseOf = (channel: ChannelConfig) => trimSlash(stringField(channel.settings.apiBaseUrl) ?? 'https://graph.facebook.com/v25.0');
+
+// The customer-service window: a free-form message only within 24 hours of the customer's last one.
+export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const WINDOW_CLOSED_REASON =
+  'WhatsApp only allows a free reply within 24 hours of the customer\'s last message; outside that window send an approved template (POST /api/channels/conversations/{id}/whatsapp-template)';
+
+async function post(channel: ChannelConfig, json: Record<string, unknown>): Promise<{ externalId: string }> {
+  const token = channel.secrets.accessToken;
+  if (!token) throw new SendError('The WhatsApp channel has no access token', false);
+  const res = await graphPost(`${baseOf(channel)}/${stringField(channel.settings.phoneNumberId)}/messages`, token, { messaging_product: 'whatsapp', recipient_type: 'individual', ...json });
+  const id = stringField(asObject(asArray(asObject(res).messages)[0]).id);
+  if (!id) throw new SendError('WhatsApp accepted the message but returned no id', false);
+  return { externalId: id };
+}
+
+export type WhatsAppTemplate = { name: string; language: string; parameters: string[] };
+
+export function sendWhatsAppTemplate(channel: ChannelConfig, peer: string, t: WhatsAppTemplate) {
+  return post(channel, {
+    to: peer,
+    type: 'template',
+    template: {
+      name: t.name,
+      language: { code: t.language },
+      ...(t.parameters.length ? { components: [{ type: 'body', parameters: t.parameters.map((text) => ({ type: 'text', text })) }] } : {}),
+    },
+  });
+}
+
+export const whatsappAdapter: ChannelAdapter = {
+  kind: 'whatsapp',
+  verifyChallenge: metaChallenge,
+  authenticate: metaAuthenticate,
+  parse: (_channel, req) => normaliseWhatsApp(parseJson(req)),
+  async send(channel, message) {
+    const template = message.template;
+    if (template) return sendWhatsAppTemplate(channel, message.peer, template);
+    const text = [message.text, ...message.files.map((f) => `[${f.fileName}]`)].filter(Boolean).join('\n');
+    return post(channel, { to: message.peer, type: 'text', text: { preview_url: false, body: text } });
+  },
+};
