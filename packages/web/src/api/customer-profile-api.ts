@@ -28,7 +28,7 @@ export const customerProfileApi = {
   setConsent: (id: string, change: ConsentChange) => api.put<{ consent: ConsentView }>(`${at(id)}/consent`, change),
   setPreferredChannel: (id: string, channel: string | null) => api.put<PreferredChannel>(`${at(id)}/preferred-channel`, { channel }),
   motivation: (id: string) => api.get<MotivationView>(`${at(id)}/motivation`),
-  setMotivation: (id: string, motivation: Motivation | null, note?: string) =>
+  setMotivation: (id: string, motivation: Motivation | null, note?: string | null) =>
     api.put<MotivationView>(`${at(id)}/motivation`, note === undefined ? { motivation } : { motivation, note }),
   attributes: () => api.get<{ items: AttributeDefinition[] }>('/api/customer-attributes'),
   createAttribute: (draft: AttributeDraft) => api.post<AttributeDefinition>('/api/customer-attributes', draft),

@@ -43,7 +43,8 @@ export type ActivityItem = { kind: ActivityKind; id: string; at: string; actor: 
 export type ActivityPage = { items: ActivityItem[]; nextCursor: string | null };
 
 export type AttributeType = 'text' | 'number' | 'boolean' | 'date' | 'select';
-export type AttributeDefinition = { key: string; label: string; type: AttributeType; options: string[]; description: string | null; createdAt: string };
+// position orders the fields on the customer page (the server lists them in that order).
+export type AttributeDefinition = { key: string; label: string; type: AttributeType; options: string[]; description: string | null; position?: number; createdAt: string };
 export type AttributeDraft = { key: string; label: string; type: AttributeType; options?: string[]; description?: string | null };
 export type AttributeChange = { label?: string; options?: string[]; description?: string | null };
 export type AttributeValue = string | number | boolean | null;

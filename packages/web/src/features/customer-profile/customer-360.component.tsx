@@ -5,6 +5,8 @@ import { consentEntries } from './activity-items.ts';
 import { ActivityTimeline } from './activity-timeline.component.tsx';
 import { ChipEditor } from './chip-editor.component.tsx';
 import { ConsentCard } from './consent-card.component.tsx';
+import { CustomerDetails } from './customer-details.component.tsx';
+import { MotivationCard } from './motivation-card.component.tsx';
 import { PreferredChannelCard } from './preferred-channel-card.component.tsx';
 import { useActivity } from './use-activity.hook.ts';
 import { useCustomerProfile } from './use-customer-profile.hook.ts';
@@ -13,7 +15,8 @@ import './customer-profile.css';
 
 // The whole picture of one customer: what they are worth, how to reach them, what they agreed to,
 // how they feel, and everything that happened with them. Every employee may edit; the server decides.
-export function Customer360({ customerId }: { customerId: string }) {
+// onDetailsSaved lets the page refresh what it shows of the record itself (its facts).
+export function Customer360({ customerId, onDetailsSaved }: { customerId: string; onDetailsSaved?: () => void }) {
   const { t } = useI18n();
   const { profile, error, update } = useCustomerProfile(customerId);
   const activity = useActivity(customerId);
@@ -31,6 +34,15 @@ export function Customer360({ customerId }: { customerId: string }) {
     <div className="customer-360" data-testid="customer-360">
       <div className="profile-column">
         <ValueCard customerId={customerId} value={profile.value} />
+        <CustomerDetails
+          customerId={customerId}
+          profile={profile}
+          onSaved={(saved) => {
+            update(saved);
+            onDetailsSaved?.();
+          }}
+        />
+        <MotivationCard customerId={customerId} />
         <ChipEditor customerId={customerId} field="tags" values={profile.tags} onSaved={(tags) => update({ tags })} />
         <ChipEditor customerId={customerId} field="interests" values={profile.interests} onSaved={(interests) => update({ interests })} />
         <ConsentCard

@@ -21,6 +21,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const unknown = t('inbox.unknownCustomer');
   // Where a merged-away customer went: the merge that absorbed it and was not undone.
   const into = customer ? null : merges.find((m) => m.absorbedId === customerId && !m.unmergedAt);
+  const mergesKey = merges.map((m) => `${m.id}:${m.unmergedAt ?? ''}`).join(',');
 
   function onUndone(result: UnmergeResult) {
     setUndone(result);
@@ -51,8 +52,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         <>
           <h1 data-testid="customer-name">{customerLabel(customer, unknown)}</h1>
           <CustomerFacts customer={customer} />
-          {/* Remounted when the record changes under it (an undone merge), so the 360 is read again. */}
-          <Customer360 key={customer.updatedAt} customerId={customerId} />
+          {/* Remounted when a merge is made or undone, so the 360 is read again; not when its own edits reload the facts. */}
+          <Customer360 key={mergesKey} customerId={customerId} onDetailsSaved={reload} />
         </>
       ) : (
         into && (
