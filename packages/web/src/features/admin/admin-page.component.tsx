@@ -3,12 +3,13 @@ import { Link } from '../shell/link.component.tsx';
 import type { AdminSection } from '../shell/route.ts';
 import { PlaybooksAdmin } from '../reaction/playbooks-admin.component.tsx';
 import { SnippetsAdmin } from '../snippets/snippets-admin.component.tsx';
+import { CustomerAttributesAdmin } from './customer-attributes-admin.component.tsx';
 import { EmployeesAdmin } from './employees-admin.component.tsx';
 import { TeamsAdmin } from './teams-admin.component.tsx';
 import { WidgetSettingsAdmin } from './widget-settings.component.tsx';
 
 // The snippets screen itself is `admin-snippets`, so its link needs another name.
-const NAV_TEST_IDS: Record<AdminSection, string> = { employees: 'admin-employees', teams: 'admin-teams', widget: 'admin-widget', snippets: 'admin-nav-snippets', playbooks: 'admin-nav-playbooks' };
+const NAV_TEST_IDS: Record<AdminSection, string> = { employees: 'admin-employees', teams: 'admin-teams', widget: 'admin-widget', snippets: 'admin-nav-snippets', playbooks: 'admin-nav-playbooks', attributes: 'admin-nav-attributes' };
 
 export function AdminPage({ section, sections }: { section: AdminSection; sections: readonly AdminSection[] }) {
   const { t } = useI18n();
@@ -32,6 +33,7 @@ export function AdminPage({ section, sections }: { section: AdminSection; sectio
         {section === 'widget' && <WidgetSettingsAdmin />}
         {section === 'snippets' && <SnippetsAdmin />}
         {section === 'playbooks' && <PlaybooksAdmin />}
+        {section === 'attributes' && <CustomerAttributesAdmin />}
       </main>
     </div>
   );

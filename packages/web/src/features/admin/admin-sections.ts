@@ -3,7 +3,7 @@ import type { AdminSection } from '../shell/route.ts';
 
 // Administrators see every section; managers look after the snippets their teams use.
 export function adminSectionsFor(role: Role): readonly AdminSection[] {
-  if (role === 'admin') return ['employees', 'teams', 'widget', 'snippets', 'playbooks'];
+  if (role === 'admin') return ['employees', 'teams', 'widget', 'snippets', 'playbooks', 'attributes'];
   if (role === 'manager') return ['snippets'];
   return [];
 }
