@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { call, createTenant, PASSWORD, startConversation, visitor, type Reply, type Tenant } from '../../server/test/support/api-client.ts';
 import { backends, type TestApp } from '../../server/test/support/test-app.ts';
+import { waitFor } from '../../server/test/support/wait-for.ts';
 import { axeViolations } from './axe.ts';
 import { loginEmployee } from './chat-pages.ts';
 import { startE2e, type E2e } from './e2e-app.ts';
@@ -161,6 +162,138 @@ describe(`Customer 360 on the customer page in Chromium (${backend})`, () => {
     await mood.locator('[data-testid="mood-sparkline"][data-points="1"]').waitFor();
     await page.getByTestId('profile-value').getByTestId('value-none').waitFor();
     await page.locator('[data-testid="activity-item"][data-kind="message"]').waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+  test('an admin defines customer fields → the page edits company and each field by its type, a wrong one is named by its input, a deleted field stays read-only', async () => {
+    const tenant = await createTenant(app, 'Acme Campos');
+    const as = (method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) => call(app, method, url, { session: tenant.admin, ...(body === undefined ? {} : { body }) });
+    const lucia = ok(await as('POST', '/api/customers', { name: 'Lucía Prado', attributes: { origen: 'feria' } }), 201);
+    ok(await as('POST', '/api/customer-attributes', { key: 'renovacion', label: 'Renovación', type: 'date' }), 201);
+    ok(await as('POST', '/api/customer-attributes', { key: 'newsletter', label: 'Boletín', type: 'boolean' }), 201);
+    ok(await as('POST', '/api/customer-attributes', { key: 'sector', label: 'Sector', type: 'text', description: 'A qué se dedica la empresa' }), 201);
+
+    // Two more from the admin section: a choice from a list and a number.
+    const { page, context } = await loginEmployee(browser, base, tenant.admin.email, PASSWORD, errors);
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-nav-attributes').click();
+    await page.getByRole('heading', { level: 1, name: 'Campos de cliente' }).waitFor();
+    await page.locator('[data-testid="attribute-row"][data-key="sector"]').waitFor();
+    await page.getByTestId('attribute-new-key').fill('plan');
+    await page.getByTestId('attribute-new-label').fill('Plan');
+    await page.getByTestId('attribute-new-type').selectOption('select');
+    await page.getByTestId('attribute-new-options').fill('oro\nplata\n\nbronce');
+    await page.getByTestId('attribute-create').click();
+    await page.getByText('Campo «Plan» añadido.').waitFor();
+    await page.getByTestId('attribute-new-key').fill('empleados');
+    await page.getByTestId('attribute-new-label').fill('Empleados');
+    await page.getByTestId('attribute-new-type').selectOption('number');
+    await page.getByTestId('attribute-create').click();
+    await page.locator('[data-testid="attribute-row"][data-key="empleados"]').waitFor();
+    // A label changed in place; an option some customer might hold is the server's call.
+    const planRow = page.locator('[data-testid="attribute-row"][data-key="plan"]');
+    await planRow.getByTestId('attribute-label').fill('Plan contratado');
+    await planRow.getByTestId('attribute-save').click();
+    await page.locator('[data-testid="attribute-row"][data-key="plan"]').getByText('Guardado.').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'the customer fields admin has no WCAG A/AA violations');
+    const defined = ok(await as('GET', '/api/customer-attributes')).items.map((d: { key: string; label: string; type: string; options: string[] }) => [d.key, d.label, d.type, d.options]);
+    assert.deepEqual(
+      defined.find((d: unknown[]) => d[0] === 'plan'),
+      ['plan', 'Plan contratado', 'select', ['oro', 'plata', 'bronce']],
+    );
+    assert.ok(defined.some((d: unknown[]) => d[0] === 'empleados' && d[2] === 'number'));
+
+    // The customer page: each field with the input its type calls for.
+    await page.goto(`${base}/customers/${lucia.id}`);
+    const details = page.getByTestId('profile-details');
+    await details.locator('[data-testid="details-attribute"][data-key="plan"]').waitFor();
+    assert.equal(await details.getByTestId('attribute-input-newsletter').getAttribute('type'), 'checkbox');
+    assert.equal(await details.getByTestId('attribute-input-renovacion').getAttribute('type'), 'date');
+    assert.equal(await details.getByTestId('attribute-input-plan').evaluate((el) => el.tagName), 'SELECT');
+    assert.equal(await details.getByLabel('Plan contratado').count(), 1, 'each input is labelled by its field');
+    assert.match(await details.getByTestId('details-legacy').innerText(), /origen\s+feria/);
+    await details.getByTestId('details-company').fill('Bicis Prado SL');
+    await details.getByTestId('attribute-input-plan').selectOption('plata');
+    await details.getByTestId('attribute-input-empleados').fill('doce');
+    await details.getByTestId('attribute-input-renovacion').fill('2027-01-31');
+    await details.getByTestId('attribute-input-newsletter').check();
+    await details.getByTestId('attribute-input-sector').fill('retail');
+    await details.getByTestId('details-save').click();
+    const wrong = details.locator('[data-testid="details-field-error"][data-field="attributes.empleados"]');
+    await wrong.waitFor();
+    assert.match(await wrong.innerText(), /number/);
+    assert.equal(await details.getByTestId('attribute-input-empleados').getAttribute('aria-invalid'), 'true');
+    assert.equal(ok(await as('GET', `/api/customers/${lucia.id}`)).company, null, 'nothing is saved while one value is wrong');
+    await details.getByTestId('attribute-input-empleados').fill('12');
+    await details.getByTestId('details-save').click();
+    await details.getByText('Guardado.').waitFor();
+    const saved = ok(await as('GET', `/api/customers/${lucia.id}`));
+    assert.equal(saved.company, 'Bicis Prado SL');
+    assert.deepEqual(saved.attributes, { origen: 'feria', plan: 'plata', empleados: 12, renovacion: '2027-01-31', newsletter: true, sector: 'retail' });
+    // The facts at the top follow the saved values.
+    await page.getByTestId('customer-facts').getByText('plata').waitFor();
+
+    // Cleared: the key is removed, the others stay.
+    await details.getByTestId('attribute-input-plan').selectOption('');
+    await details.getByTestId('details-save').click();
+    await waitFor(async () => !('plan' in ok(await as('GET', `/api/customers/${lucia.id}`)).attributes), 'plan removed');
+
+    // A deleted field: its value stays on the customer, shown read-only after a reload.
+    assert.equal((await as('DELETE', '/api/customer-attributes/sector')).status, 204);
+    await page.reload();
+    const legacy = page.getByTestId('details-legacy');
+    await legacy.waitFor();
+    assert.match(await legacy.innerText(), /sector\s+retail/);
+    assert.equal(await page.getByTestId('attribute-input-sector').count(), 0);
+    assert.equal(await page.getByTestId('details-company').inputValue(), 'Bicis Prado SL');
+    assert.equal(await page.getByTestId('attribute-input-empleados').inputValue(), '12');
+    assert.equal(await page.getByTestId('attribute-input-newsletter').isChecked(), true);
+    assert.equal(await page.getByTestId('attribute-input-renovacion').inputValue(), '2027-01-31');
+    // Nobody wrote yet: no motivation to tell.
+    await page.locator('[data-testid="motivation-current"][data-motivation=""]').filter({ hasText: 'Aún no hay bastante para saberlo' }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the buying motivation: inferred with the quoted messages as its reason, overridden with a note, then back to the inferred one', async () => {
+    const pablo = ok(await api('POST', '/api/customers', { name: 'Pablo Ferrer' }), 201);
+    const conv = await app.ctx.db.insertInto('conversations').values({ workspace_id: acme.workspaceId, customer_id: pablo.id, channel: 'email' }).returning('id').executeTakeFirstOrThrow();
+    const texts = ['¿Me pasáis la ficha técnica del modelo E-200?', '¿Es compatible con carga USB-C y cuál es su consumo eléctrico?'];
+    for (const [i, text] of texts.entries()) {
+      await app.ctx.db.insertInto('messages').values({ workspace_id: acme.workspaceId, conversation_id: conv.id, direction: 'inbound', author_type: 'customer', text, created_at: new Date(Date.now() - (10 - i) * 60_000) }).execute();
+    }
+    const { page, context } = await loginEmployee(browser, base, acme.admin.email, PASSWORD, errors);
+    await page.getByTestId('language-switch').selectOption('en');
+    await page.goto(`${base}/customers/${pablo.id}`);
+    const card = page.getByTestId('profile-motivation');
+    const current = card.getByTestId('motivation-current');
+    await card.locator('[data-testid="motivation-current"][data-motivation="technical"][data-source="inferred"]').waitFor();
+    assert.equal(await current.innerText(), 'Focuses on technical details');
+    assert.equal(await card.getByTestId('motivation-source').innerText(), 'Inferred from 2 messages.');
+    const reasons = card.getByTestId('motivation-reason');
+    assert.equal(await reasons.count(), 2);
+    assert.match(await reasons.first().innerText(), /Said “[^”]+”[\s\S]*“¿Es compatible con carga USB-C y cuál es su consumo eléctrico\?”/);
+    assert.equal(await reasons.first().getByRole('link').getAttribute('href'), `/conversations/${conv.id}`);
+
+    await card.getByTestId('motivation-select').selectOption('relationship');
+    await card.getByTestId('motivation-note-input').fill('Buys from us since 2019');
+    await card.getByTestId('motivation-save').click();
+    await card.locator('[data-testid="motivation-current"][data-motivation="relationship"][data-source="employee"]').waitFor();
+    assert.equal(await current.innerText(), 'Seeks a lasting relationship');
+    assert.match(await card.getByTestId('motivation-source').innerText(), /^Chosen by Acme Ficha Admin /);
+    assert.equal(await card.getByTestId('motivation-note').innerText(), 'Buys from us since 2019');
+    assert.equal(await card.getByTestId('motivation-inferred').innerText(), 'The conversations suggest: focuses on technical details.');
+    const chosen = ok(await api('GET', `/api/customers/${pablo.id}/motivation`));
+    assert.deepEqual([chosen.motivation, chosen.source, chosen.note, chosen.chosenBy], ['relationship', 'employee', 'Buys from us since 2019', acme.admin.employeeId]);
+    assert.deepEqual(await axeViolations(page), [], 'the motivation card has no WCAG A/AA violations');
+
+    await page.reload();
+    await page.locator('[data-testid="motivation-current"][data-motivation="relationship"][data-source="employee"]').waitFor();
+    assert.equal(await page.getByTestId('motivation-select').inputValue(), 'relationship');
+    await page.getByTestId('motivation-select').selectOption({ label: 'Use the inferred one' });
+    await page.getByTestId('motivation-save').click();
+    await page.locator('[data-testid="motivation-current"][data-motivation="technical"][data-source="inferred"]').waitFor();
+    assert.equal(ok(await api('GET', `/api/customers/${pablo.id}/motivation`)).source, 'inferred');
     assert.deepEqual(errors, []);
     await context.close();
   });
