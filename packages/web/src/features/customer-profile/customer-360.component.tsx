@@ -15,8 +15,7 @@ import './customer-profile.css';
 
 // The whole picture of one customer: what they are worth, how to reach them, what they agreed to,
 // how they feel, and everything that happened with them. Every employee may edit; the server decides.
-// onDetailsSaved lets the page refresh what it shows of the record itself (its facts).
-export function Customer360({ customerId, onDetailsSaved }: { customerId: string; onDetailsSaved?: () => void }) {
+export function Customer360({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const { profile, error, update } = useCustomerProfile(customerId);
   const activity = useActivity(customerId);
@@ -34,14 +33,7 @@ export function Customer360({ customerId, onDetailsSaved }: { customerId: string
     <div className="customer-360" data-testid="customer-360">
       <div className="profile-column">
         <ValueCard customerId={customerId} value={profile.value} />
-        <CustomerDetails
-          customerId={customerId}
-          profile={profile}
-          onSaved={(saved) => {
-            update(saved);
-            onDetailsSaved?.();
-          }}
-        />
+        <CustomerDetails customerId={customerId} profile={profile} onSaved={update} />
         <MotivationCard customerId={customerId} />
         <ChipEditor customerId={customerId} field="tags" values={profile.tags} onSaved={(tags) => update({ tags })} />
         <ChipEditor customerId={customerId} field="interests" values={profile.interests} onSaved={(interests) => update({ interests })} />

@@ -6,14 +6,15 @@ import { valueText } from './merge-choices.ts';
 export const customerLabel = (c: Pick<Customer, 'name' | 'email' | 'phone'>, unknown: string) => c.name || c.email || c.phone || unknown;
 
 // What tells two records of one person apart: the profile fields and attributes, side by side.
-export function CustomerFacts({ customer: c }: { customer: Customer }) {
+// The customer page leaves the attributes out: its Details card shows and edits them.
+export function CustomerFacts({ customer: c, attributes = true }: { customer: Customer; attributes?: boolean }) {
   const { t, lang } = useI18n();
   const rows: Array<[string, string | null]> = [
     [t('customer.email'), c.email],
     [t('customer.phone'), c.phone],
     [t('customer.locale'), c.locale],
     [t('customer.since'), formatDate(c.createdAt, lang)],
-    ...Object.entries(c.attributes ?? {}).map(([k, v]): [string, string | null] => [k, valueText(v)]),
+    ...Object.entries(attributes ? (c.attributes ?? {}) : {}).map(([k, v]): [string, string | null] => [k, valueText(v)]),
   ];
   return (
     <dl className="fields" data-testid="customer-facts">

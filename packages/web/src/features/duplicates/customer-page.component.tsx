@@ -51,9 +51,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       ) : customer ? (
         <>
           <h1 data-testid="customer-name">{customerLabel(customer, unknown)}</h1>
-          <CustomerFacts customer={customer} />
-          {/* Remounted when a merge is made or undone, so the 360 is read again; not when its own edits reload the facts. */}
-          <Customer360 key={mergesKey} customerId={customerId} onDetailsSaved={reload} />
+          <CustomerFacts customer={customer} attributes={false} />
+          {/* Remounted when a merge is made or undone, so the 360 is read again. */}
+          <Customer360 key={mergesKey} customerId={customerId} />
         </>
       ) : (
         into && (
