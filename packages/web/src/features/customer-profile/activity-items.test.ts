@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ActivityItem } from '../../api/customer-profile-types.ts';
 import { translate } from '../../i18n/translate.ts';
-import { activityTitle, appendActivity, consentEntries, conversationOf, excerptOf } from './activity-items.ts';
+import type { Conversation, Message } from '../../api/api.types.ts';
+import { activityTitle, appendActivity, consentEntries, conversationOf, excerptOf, messageActivity, prependActivity } from './activity-items.ts';
 
 const item = (kind: ActivityItem['kind'], id: string, data: Record<string, unknown>, at = '2026-03-01T10:00:00.000Z'): ActivityItem => ({ kind, id, at, actor: null, data });
 const en = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate('en', key, vars);
@@ -54,4 +55,21 @@ test('the consent history is the consent items of the activity', () => {
       ['k1', 'marketing', true, null],
     ],
   );
+});
+
+test('a live message goes on top once, shaped like the API lists it', () => {
+  const message = { id: 'm9', conversationId: 'c1', direction: 'inbound', authorType: 'customer', authorId: null, authorName: null, text: 'x'.repeat(1200), attachments: [], createdAt: '2026-03-05T10:00:00.000Z' } satisfies Message;
+  const conversation = { id: 'c1', customerId: 'cust-1', channel: 'whatsapp', status: 'open', assigneeId: null, teamId: null, subject: null, createdAt: '', updatedAt: '', lastMessageAt: null, resolvedAt: null } satisfies Conversation;
+  const live = messageActivity(message, conversation);
+  assert.deepEqual({ ...live, data: { ...live.data, text: (live.data.text as string).length } }, {
+    kind: 'message',
+    id: 'm9',
+    at: '2026-03-05T10:00:00.000Z',
+    actor: { type: 'customer', id: null },
+    data: { conversationId: 'c1', channel: 'whatsapp', direction: 'inbound', text: 1000 },
+  });
+  const shown = [item('order', 'o1', {})];
+  const once = prependActivity(shown, live);
+  assert.deepEqual(once.map((i) => i.id), ['m9', 'o1']);
+  assert.deepEqual(prependActivity(once, live).map((i) => i.id), ['m9', 'o1']);
 });

@@ -1,3 +1,4 @@
+import type { Conversation, Message } from '../../api/api.types.ts';
 import type { ActivityItem, ActivityKind, ActivityPage, ConsentPurpose } from '../../api/customer-profile-types.ts';
 import type { Language, MessageKey } from '../../i18n/i18n.types.ts';
 import type { Vars } from '../../i18n/translate.ts';
@@ -21,6 +22,21 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : nul
 export function appendActivity(shown: readonly ActivityItem[], page: ActivityPage): ActivityItem[] {
   const seen = new Set(shown.map((i) => `${i.kind}:${i.id}`));
   return [...shown, ...page.items.filter((i) => !seen.has(`${i.kind}:${i.id}`))];
+}
+
+// A message that arrives live, shaped as the activity API lists it (texts cut at 1,000 characters as there).
+export const messageActivity = (m: Message, c: Conversation): ActivityItem => ({
+  kind: 'message',
+  id: m.id,
+  at: m.createdAt,
+  actor: { type: m.authorType, id: m.authorId },
+  data: { conversationId: c.id, channel: c.channel, direction: m.direction, text: m.text.slice(0, 1000) },
+});
+
+// Put on top of what is shown, once: the same message can come live and with a reload.
+export function prependActivity(shown: readonly ActivityItem[], item: ActivityItem): ActivityItem[] {
+  if (shown.some((i) => i.kind === item.kind && i.id === item.id)) return [...shown];
+  return [item, ...shown];
 }
 
 // Messages and notes belong to a conversation the item links to.

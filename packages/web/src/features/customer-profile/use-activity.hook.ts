@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { customerProfileApi } from '../../api/customer-profile-api.ts';
 import type { ActivityItem } from '../../api/customer-profile-types.ts';
-import { appendActivity } from './activity-items.ts';
+import { useRealtime } from '../shell/realtime.context.tsx';
+import { appendActivity, messageActivity, prependActivity } from './activity-items.ts';
 
 const PAGE = 25;
 
@@ -18,6 +19,7 @@ export type Activity = {
 };
 
 export function useActivity(customerId: string): Activity {
+  const { client } = useRealtime();
   const [state, setState] = useState<{ items: ActivityItem[]; nextCursor: string | null; loaded: boolean; loading: boolean; error: unknown }>({
     items: [],
     nextCursor: null,
@@ -44,10 +46,20 @@ export function useActivity(customerId: string): Activity {
 
   useEffect(() => {
     load(null);
+    // The customer's messages come live on top; after a gap in the stream the first page is read again.
+    const off = client.subscribe({
+      event: (e) => {
+        if (e.type !== 'message.created' || e.data.conversation.customerId !== customerId) return;
+        const item = messageActivity(e.data.message, e.data.conversation);
+        setState((s) => ({ ...s, items: prependActivity(s.items, item) }));
+      },
+      resync: () => load(null),
+    });
     return () => {
       generation.current++;
+      off();
     };
-  }, [load]);
+  }, [load, client, customerId]);
 
   const loadMore = useCallback(() => {
     if (state.nextCursor) load(state.nextCursor);
