@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { bearer, call, createTenant, PASSWORD, startConversation, visitor, type Reply, type Tenant } from '../../server/test/support/api-client.ts';
+import { addEmployee, bearer, call, createTenant, PASSWORD, startConversation, visitor, type Reply, type Tenant } from '../../server/test/support/api-client.ts';
 import { backends, type TestApp } from '../../server/test/support/test-app.ts';
 import { waitFor } from '../../server/test/support/wait-for.ts';
 import { axeViolations } from './axe.ts';
@@ -255,8 +255,19 @@ describe(`Customer 360 on the customer page in Chromium (${backend})`, () => {
     assert.equal(await page.getByTestId('attribute-input-renovacion').inputValue(), '2027-01-31');
     // Nobody wrote yet: no motivation to tell.
     await page.locator('[data-testid="motivation-current"][data-motivation=""]').filter({ hasText: 'Aún no hay bastante para saberlo' }).waitFor();
-    assert.deepEqual(errors, []);
     await context.close();
+
+    // An agent edits the details too (only defining fields is for admins).
+    const agent = await addEmployee(app, tenant, 'agent');
+    const other = await loginEmployee(browser, base, agent.email, PASSWORD, errors);
+    await other.page.goto(`${base}/customers/${lucia.id}`);
+    await other.page.getByTestId('attribute-input-empleados').fill('15');
+    await other.page.getByTestId('details-save').click();
+    await other.page.getByTestId('profile-details').getByText('Guardado.').waitFor();
+    assert.equal(ok(await as('GET', `/api/customers/${lucia.id}`)).attributes.empleados, 15);
+    assert.equal((await call(app, 'POST', '/api/customer-attributes', { session: agent, body: { key: 'x', label: 'X', type: 'text' } })).status, 403);
+    assert.deepEqual(errors, []);
+    await other.context.close();
   });
 
   test('the buying motivation: inferred with the quoted messages as its reason, overridden with a note, then back to the inferred one', async () => {
