@@ -132,6 +132,9 @@ describe(`Duplicates queue, merge and unmerge in Chromium (${backend})`, () => {
     await customerPage.getByTestId('customer-name').filter({ hasText: 'Marta Gil Soler' }).waitFor();
     assert.match(await customerPage.getByTestId('customer-facts').innerText(), /\+34600111222/);
     assert.match(await customerPage.getByTestId('details-legacy').innerText(), /plan\s+oro/);
+    const mergedActivity = customerPage.locator('[data-testid="activity-item"][data-kind="merge"]');
+    assert.match(await mergedActivity.innerText(), /Otro cliente se fusionó en este/);
+    assert.equal(await mergedActivity.getByRole('link', { name: 'Abrir el otro cliente' }).getAttribute('href'), `/customers/${typed.id}`);
     await customerPage.getByTestId('customer-conversation').nth(1).waitFor();
     assert.deepEqual((await customerPage.getByTestId('customer-conversation').allInnerTexts()).filter((t) => t.includes('Llamada: pedido 1234')).length, 1);
     const entry = customerPage.getByTestId('merge-entry');

@@ -80,6 +80,7 @@ export const customerProfileEn = {
   'profile.activity.consentGranted': 'Consent to {purpose} given',
   'profile.activity.consentWithdrawn': 'Consent to {purpose} withdrawn',
   'profile.activity.via': 'via {channel}',
+  'profile.activity.openOther': 'Open the other customer',
   'profile.activity.open': 'Open the conversation',
 
   'profile.details.title': 'Details',

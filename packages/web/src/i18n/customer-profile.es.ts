@@ -81,6 +81,7 @@ export const customerProfileEs: { readonly [K in keyof typeof customerProfileEn]
   'profile.activity.consentGranted': 'Dio su consentimiento a {purpose}',
   'profile.activity.consentWithdrawn': 'Retiró su consentimiento a {purpose}',
   'profile.activity.via': 'por {channel}',
+  'profile.activity.openOther': 'Abrir el otro cliente',
   'profile.activity.open': 'Abrir la conversación',
 
   'profile.details.title': 'Datos',

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { ActivityItem } from '../../api/customer-profile-types.ts';
 import { translate } from '../../i18n/translate.ts';
 import type { Conversation, Message } from '../../api/api.types.ts';
-import { activityTitle, appendActivity, consentEntries, conversationOf, excerptOf, messageActivity, prependActivity } from './activity-items.ts';
+import { activityTitle, appendActivity, consentEntries, conversationOf, excerptOf, messageActivity, otherCustomerOf, prependActivity } from './activity-items.ts';
 
 const item = (kind: ActivityItem['kind'], id: string, data: Record<string, unknown>, at = '2026-03-01T10:00:00.000Z'): ActivityItem => ({ kind, id, at, actor: null, data });
 const en = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate('en', key, vars);
@@ -72,4 +72,10 @@ test('a live message goes on top once, shaped like the API lists it', () => {
   const once = prependActivity(shown, live);
   assert.deepEqual(once.map((i) => i.id), ['m9', 'o1']);
   assert.deepEqual(prependActivity(once, live).map((i) => i.id), ['m9', 'o1']);
+});
+
+test('a merge links to the other customer it names', () => {
+  assert.equal(otherCustomerOf(item('merge', 'g', { survivorId: 'me', absorbedId: 'her' }), 'me'), 'her');
+  assert.equal(otherCustomerOf(item('unmerge', 'g', { survivorId: 'him', absorbedId: 'me' }), 'me'), 'him');
+  assert.equal(otherCustomerOf(item('order', 'o', { survivorId: 'him' }), 'me'), null);
 });

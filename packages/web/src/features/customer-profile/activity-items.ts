@@ -42,6 +42,14 @@ export function prependActivity(shown: readonly ActivityItem[], item: ActivityIt
 // Messages and notes belong to a conversation the item links to.
 export const conversationOf = (item: ActivityItem): string | null => (item.kind === 'message' || item.kind === 'note' ? str(item.data.conversationId) : null);
 
+// A merge or its undo names two customers: the other one is worth a link.
+export function otherCustomerOf(item: ActivityItem, customerId: string): string | null {
+  if (item.kind !== 'merge' && item.kind !== 'unmerge') return null;
+  const survivor = str(item.data.survivorId);
+  const absorbed = str(item.data.absorbedId);
+  return survivor === customerId ? absorbed : survivor;
+}
+
 export const channelOf = (item: ActivityItem): string | null => (item.kind === 'message' || item.kind === 'note' ? str(item.data.channel) : null);
 
 // What the customer said or the note says, or the order's own description.

@@ -3,7 +3,7 @@ import { formatDateTime, formatRelative } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { errorText } from '../shell/error-text.ts';
 import { Link } from '../shell/link.component.tsx';
-import { ACTIVITY_ICON, activityTitle, channelOf, conversationOf, excerptOf } from './activity-items.ts';
+import { ACTIVITY_ICON, activityTitle, channelOf, conversationOf, excerptOf, otherCustomerOf } from './activity-items.ts';
 import { useActorLabel } from './actor-label.hook.ts';
 import type { Activity } from './use-activity.hook.ts';
 
@@ -11,6 +11,7 @@ function ActivityEntry({ item, customerId }: { item: ActivityItem; customerId: s
   const { t, lang } = useI18n();
   const actorLabel = useActorLabel();
   const conversationId = conversationOf(item);
+  const other = otherCustomerOf(item, customerId);
   const channel = channelOf(item);
   const excerpt = excerptOf(item);
   const direction = item.kind === 'message' ? String(item.data.direction ?? '') : '';
@@ -33,6 +34,12 @@ function ActivityEntry({ item, customerId }: { item: ActivityItem; customerId: s
             <>
               {' '}
               · <Link href={`/conversations/${encodeURIComponent(conversationId)}`}>{t('profile.activity.open')}</Link>
+            </>
+          )}
+          {other && (
+            <>
+              {' '}
+              · <Link href={`/customers/${encodeURIComponent(other)}`}>{t('profile.activity.openOther')}</Link>
             </>
           )}
         </span>
