@@ -91,7 +91,7 @@ export function ValueCard({ customerId, value }: { customerId: string; value: Cu
               <span className="order-kind">{t(`profile.orders.kind.${o.kind}`)}</span>
               <span className="order-what">
                 {o.description ?? o.externalId}
-                <span className="muted small"> · {o.externalId}</span>
+                {o.description && <span className="muted small"> · {o.externalId}</span>}
               </span>
               {o.kind !== 'event' && <span className="order-amount">{formatMoney(o.kind === 'refund' ? -o.amount : o.amount, o.currency, lang)}</span>}
               <time className="muted small" dateTime={o.at}>
