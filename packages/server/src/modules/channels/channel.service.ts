@@ -77,7 +77,8 @@ function checkSecrets(kind: ChannelKind, secrets: Record<string, string>) {
   return parsed.data as Record<string, string>;
 }
 
-// An address routes incoming mail to one workspace: two channels may not claim it.
+// An address routes incoming mail to one workspace: two channels may not claim it. Reads across
+// workspaces on purpose, through the caller's transaction (PGlite has one connection).
 async function assertAddressesFree(db: Db, addresses: string[], exceptId?: string) {
   if (!addresses.length) return;
   const taken = await db
@@ -95,7 +96,7 @@ export async function createChannel(ctx: AppContext, scope: TenantScope, input: 
   const secrets = checkSecrets(input.kind, input.secrets);
   if (input.kind === 'email' && !input.addresses.length) throw new AppError('validation_failed', 'An e-mail channel needs at least one address', [{ path: 'addresses', message: 'required' }]);
   const addresses = input.kind === 'email' ? [...new Set(input.addresses)] : [];
-  await assertAddressesFree(ctx.db, addresses);
+  await assertAddressesFree(scope.db, addresses);
   return scope
     .insertInto('channels', {
       kind: input.kind,
@@ -132,7 +133,7 @@ export async function updateChannel(ctx: AppContext, scope: TenantScope, id: str
   if (patch.addresses && row.kind !== 'email') throw new AppError('validation_failed', 'Only e-mail channels have addresses');
   if (patch.addresses?.length === 0) throw new AppError('validation_failed', 'An e-mail channel needs at least one address');
   const addresses = patch.addresses ? [...new Set(patch.addresses)] : undefined;
-  if (addresses) await assertAddressesFree(ctx.db, addresses, id);
+  if (addresses) await assertAddressesFree(scope.db, addresses, id);
   return scope
     .updateTable('channels')
     .set({

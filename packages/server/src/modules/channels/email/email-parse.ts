@@ -40,7 +40,7 @@ export async function parseEmail(raw: Buffer): Promise<InboundMessage> {
     peer: address,
     identity: { channel: 'email', externalId: address },
     profile: { ...(sender?.name ? { name: sender.name } : {}), email: address },
-    text: subject && !refs.length ? `${subject}\n\n${visible}` : visible,
+    text: visible,
     files: mail.attachments.map((a) => ({ fileName: a.filename ?? `attachment-${a.checksum.slice(0, 8)}`, contentType: a.contentType, content: a.content })),
     threadRefs: refs,
     ...(subject ? { subject } : {}),
