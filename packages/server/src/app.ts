@@ -48,6 +48,9 @@ import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { reactionRoutes, registerReactionListeners } from './modules/reaction/reaction.module.ts';
 import { registerRepliesListeners } from './modules/replies/replies.listeners.ts';
 import { repliesRoutes } from './modules/replies/replies.routes.ts';
+import { registerSurveyListeners, startSurveySender } from './modules/surveys/survey.listeners.ts';
+import { surveyApiRoutes, surveyPageRoutes } from './modules/surveys/survey-public.routes.ts';
+import { surveyRoutes } from './modules/surveys/survey.routes.ts';
 import { resolveVisitor } from './modules/widget/visitor.service.ts';
 import { widgetAssetRoutes } from './modules/widget/widget-assets.routes.ts';
 import { widgetRoutes } from './modules/widget/widget.routes.ts';
@@ -101,6 +104,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerReactionListeners(ctx);
   registerRepliesListeners(ctx);
   registerBondListeners(ctx);
+  registerSurveyListeners(ctx);
   const channels = await startChannelRuntime(ctx);
   registerChannelListeners(ctx, channels);
 
@@ -163,12 +167,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(reactionRoutes(ctx));
       await api.register(repliesRoutes(ctx));
       await api.register(bondRoutes(ctx));
+      await api.register(surveyRoutes(ctx));
+      await api.register(surveyApiRoutes(ctx));
       await api.register(channelRoutes(ctx, channels));
       await api.register(webhookRoutes(ctx, channels));
     },
     { prefix: '/api' },
   );
   await server.register(widgetAssetRoutes(ctx));
+  await server.register(surveyPageRoutes(ctx));
   await server.register(webAppRoutes());
   await server.ready();
   const stopPruning = startIntervalJob(
@@ -187,6 +194,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   await kickStaged();
   const stopKicking = startIntervalJob('sequence-staged-events', 10_000, kickStaged, server.log);
+  const stopSurveys = startSurveySender(ctx, server.log);
   // Checked hourly (or more often when scans are due more often); each workspace is scanned only when due.
   const scanHours = config.duplicateScanHours;
   const stopScanning = scanHours > 0 ? startIntervalJob('scan-duplicates', Math.min(3_600_000, scanHours * 3_600_000), () => scheduledScans(ctx.db, scanHours), server.log) : async () => {};
@@ -205,6 +213,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await stopKicking();
       await channels.close();
       await stopScanning();
+      await stopSurveys();
       await server.close();
       await ctx.bus.close();
       await database.close();

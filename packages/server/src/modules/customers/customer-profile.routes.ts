@@ -164,7 +164,7 @@ export const customerProfileRoutes =
           summary: 'Everything that happened with the customer, newest first, across channels and departments',
           description:
             'Kinds: `message` (both directions, with the channel), `note`, `order`, `action` (suggestions taken and follow-ups, from ' +
-            'the reaction module), `merge`, `unmerge`, `consent`. Ordered by (at, kind, id) descending; pass `nextCursor` as `before` ' +
+            'the reaction module), `merge`, `unmerge`, `consent`, `survey` (an answer, with its conversation, employees, scores and texts), `exit`. Ordered by (at, kind, id) descending; pass `nextCursor` as `before` ' +
             'for the next page. Texts are cut at 1,000 characters.',
           params: idParams,
           querystring: activityQuery,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { getCustomer } from './customer.service.ts';
 
-export type ActivityKind = 'message' | 'note' | 'order' | 'action' | 'merge' | 'unmerge' | 'consent';
+export type ActivityKind = 'message' | 'note' | 'order' | 'action' | 'merge' | 'unmerge' | 'consent' | 'survey' | 'exit';
 export type ActivityItem = { kind: ActivityKind; id: string; at: string; actor: { type: string; id: string | null } | null; data: Record<string, unknown> };
 export type ActivityCursor = { at: string; kind: string; id: string };
 
@@ -30,7 +30,8 @@ type Row = { kind: ActivityKind; id: string; at: Date; at_key: string; actor_typ
 // Everything that happened with one customer, newest first, in one statement: messages (both
 // directions, with their channel), notes, orders, actions taken on suggestions and follow-ups
 // (the reaction module's customer_timeline, whose merge rows customer_merges tells in full), merges
-// and unmerges, consent changes. Each branch takes at most `limit` rows after the cursor, so a page
+// and unmerges, consent changes, survey answers (modules/surveys, with the conversation and the
+// employees it was about) and exits. Each branch takes at most `limit` rows after the cursor, so a page
 // reads no more than it needs.
 export async function customerActivity(scope: TenantScope, customerId: string, limit: number, before?: ActivityCursor): Promise<{ items: ActivityItem[]; nextCursor: string | null }> {
   await getCustomer(scope, customerId);
@@ -46,6 +47,8 @@ export async function customerActivity(scope: TenantScope, customerId: string, l
   const merge = branch('merge', 'g.merged_at', 'g.id::text');
   const unmerge = branch('unmerge', 'u.unmerged_at', 'u.id::text');
   const consent = branch('consent', 'k.at', 'k.id::text');
+  const survey = branch('survey', 'r.answered_at', 'r.id::text');
+  const exit = branch('exit', 'x.at', 'x.id::text');
 
   const { rows } = await sql<Row>`
     with items as (
@@ -82,6 +85,16 @@ export async function customerActivity(scope: TenantScope, customerId: string, l
          jsonb_build_object('purpose', k.purpose, 'granted', k.granted, 'source', k.source)
        from customer_consents k
        where k.workspace_id = ${ws} and k.customer_id = ${customerId} and ${consent.cond} ${consent.order})
+      union all
+      (select 'survey', r.id::text, r.answered_at, 'customer', r.customer_id,
+         jsonb_build_object('surveyId', r.survey_id, 'surveyKind', r.kind, 'conversationId', r.conversation_id, 'employeeIds', to_jsonb(r.employee_ids),
+           'scores', jsonb_build_object('csat', r.csat, 'nps', r.nps, 'ces', r.ces), 'answers', r.answers, 'low', r.low)
+       from survey_responses r
+       where r.workspace_id = ${ws} and r.customer_id = ${customerId} and ${survey.cond} ${survey.order})
+      union all
+      (select 'exit', x.id::text, x.at, x.actor_type, x.actor_id, jsonb_build_object('externalId', x.external_id, 'note', x.note, 'surveyId', x.survey_id)
+       from customer_exits x
+       where x.workspace_id = ${ws} and x.customer_id = ${customerId} and ${exit.cond} ${exit.order})
     )
     select kind, id, at, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, actor_type, actor_id, data
     from items

@@ -1,10 +1,9 @@
 import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import type { MessageEventPayload } from '../../platform/events/domain-events.ts';
-import { appendStreamEvents, conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { toConversationView } from '../conversations/conversation.service.ts';
-import { toCustomerView, toMessageView, type MessageView } from '../messages/message.service.ts';
+import type { MessageView } from '../messages/message.service.ts';
+import { announceSystemMessage, postSystemMessage } from '../messages/system-message.service.ts';
 import { officeStatus } from './office-hours.ts';
 import { rulesFor } from './playbook.service.ts';
 import { asLocale, pick } from './reason.format.ts';
@@ -36,49 +35,13 @@ export async function acknowledgeAfterHours(ctx: AppContext, m: MessageEventPayl
       .executeTakeFirstOrThrow();
     const fallback = typeof context.settings.defaultLocale === 'string' ? context.settings.defaultLocale : undefined;
     const locale = asLocale(context.locale) ?? asLocale(m.emotion?.supported ? m.emotion.language : undefined) ?? asLocale(fallback) ?? 'es';
-    const row = await trx
-      .insertInto('messages', {
-        conversation_id: m.conversationId,
-        direction: 'outbound',
-        author_type: 'system',
-        author_id: null,
-        text: pick(automation.text, locale),
-        idempotency_key: `auto:${AFTER_HOURS_ACK}:${status.periodKey}`,
-      })
-      .onConflict((oc) => oc.columns(['conversation_id', 'idempotency_key']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) return null;
-    await trx.updateTable('automation_sends').set({ message_id: row.id }).where('conversation_id', '=', m.conversationId).where('automation', '=', AFTER_HOURS_ACK).where('period_key', '=', status.periodKey).execute();
-    // Only the conversation's times move: an automatic reply neither reopens nor resolves anything.
-    const conversation = await trx
-      .updateTable('conversations')
-      .set({ last_message_at: row.created_at, updated_at: row.created_at })
-      .where('id', '=', m.conversationId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const message = toMessageView(row, null);
-    await recordAudit(trx, { type: 'system', id: null }, { action: 'automation.sent', targetType: 'message', targetId: row.id, details: { automation: AFTER_HOURS_ACK, period: status.periodKey, conversationId: m.conversationId } });
-    const events = await appendStreamEvents(trx.db, m.workspaceId, [
-      { stream: conversationStream(m.conversationId), type: 'message.created', data: { message: toCustomerView(message) } },
-      { stream: workspaceStream(m.workspaceId), type: 'message.created', data: { message, conversation: toConversationView(conversation) } },
-    ]);
-    return { message, events, channel: conversation.channel };
+    const posted = await postSystemMessage(trx, { conversationId: m.conversationId, text: pick(automation.text, locale), idempotencyKey: `auto:${AFTER_HOURS_ACK}:${status.periodKey}` });
+    if (!posted) return null;
+    await trx.updateTable('automation_sends').set({ message_id: posted.message.id }).where('conversation_id', '=', m.conversationId).where('automation', '=', AFTER_HOURS_ACK).where('period_key', '=', status.periodKey).execute();
+    await recordAudit(trx, { type: 'system', id: null }, { action: 'automation.sent', targetType: 'message', targetId: posted.message.id, details: { automation: AFTER_HOURS_ACK, period: status.periodKey, conversationId: m.conversationId } });
+    return posted;
   });
   if (!outcome) return null;
-  ctx.bus.publish('stream.appended', { workspaceId: m.workspaceId, events: outcome.events });
-  ctx.bus.publish('message.sent', {
-    workspaceId: m.workspaceId,
-    conversationId: m.conversationId,
-    customerId: m.customerId,
-    messageId: outcome.message.id,
-    direction: 'outbound',
-    authorType: 'system',
-    authorId: null,
-    text: outcome.message.text,
-    channel: outcome.channel,
-    emotion: null,
-    createdAt: outcome.message.createdAt,
-  });
+  announceSystemMessage(ctx, m.workspaceId, outcome);
   return outcome.message;
 }

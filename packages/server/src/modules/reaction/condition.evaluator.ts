@@ -1,5 +1,5 @@
 import type { EmotionLabel, MoodTrend } from '../../platform/db/database.types.ts';
-import type { CustomerState } from './customer-state.ts';
+import type { CustomerState, SurveyMetric } from './customer-state.ts';
 import { normalizeText } from './customer-state.ts';
 import type { Condition, Field, Leaf, NumberOp } from './playbook.schema.ts';
 
@@ -14,7 +14,7 @@ export type ReasonPart =
   | { kind: 'openConversations'; count: number }
   | { kind: 'value'; value: number; level: 'high' | 'low' | null }
   | { kind: 'segment'; segment: string }
-  | { kind: 'survey'; score: number }
+  | { kind: 'survey'; score: number; metric?: SurveyMetric }
   | { kind: 'keyword'; word: string };
 
 // true / false, or null when a field it needs is not loaded yet (three-valued, like SQL): lets
@@ -79,6 +79,9 @@ function leaf(l: Leaf, s: CustomerState): Verdict {
         : no;
     case 'lastSurveyScore':
       return s.lastSurveyScore !== undefined && compare(s.lastSurveyScore, l.op, l.value) ? { value: true, parts: [{ kind: 'survey', score: s.lastSurveyScore }] } : no;
+    case 'surveyLow':
+      if (s.surveyLow === undefined || (s.surveyLow !== null) !== l.value) return no;
+      return { value: true, parts: s.surveyLow ? [{ kind: 'survey', score: s.surveyLow.score, metric: s.surveyLow.metric }] : [] };
     case 'keywords': {
       const word = s.text === undefined ? undefined : l.value.find((w) => keywordPattern(w).test(s.text!));
       return word ? { value: true, parts: [{ kind: 'keyword', word }] } : no;

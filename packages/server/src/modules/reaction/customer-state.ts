@@ -15,9 +15,13 @@ export type CustomerState = {
   customerValue?: number;
   segment?: string;
   lastSurveyScore?: number;
+  // Set only when a survey answer is evaluated (modules/surveys): its lowest score, or null when none was low.
+  surveyLow?: { metric: SurveyMetric; score: number } | null;
   // Lower-case, accents removed: what keyword conditions match against.
   text?: string;
 };
+
+export type SurveyMetric = 'csat' | 'nps' | 'ces';
 
 export type HistoryMessage = { conversationId: string; direction: MessageDirection; authorType: AuthorType; at: Date };
 export type HistoryConversation = { id: string; status: ConversationStatus; createdAt: Date; resolvedAt: Date | null };

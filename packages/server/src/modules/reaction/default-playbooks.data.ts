@@ -112,4 +112,19 @@ export const DEFAULT_PLAYBOOKS: DefaultPlaybook[] = [
       { type: 'follow_up', hours: 2 },
     ],
   },
+  {
+    key: 'low-survey-score',
+    name: { es: 'Encuesta con nota baja', en: 'Low survey score' },
+    description: {
+      es: 'El cliente ha valorado mal la atención en la encuesta: que le llame quien le atendió para entender qué falló, y un seguimiento.',
+      en: 'The customer scored us low in the survey: a call from whoever helped them to understand what went wrong, and a follow-up.',
+    },
+    enabled: true,
+    priority: 75,
+    condition: { field: 'surveyLow', op: 'eq', value: true },
+    actions: [
+      { type: 'personal_call', by: 'assignee' },
+      { type: 'follow_up', hours: 48 },
+    ],
+  },
 ];

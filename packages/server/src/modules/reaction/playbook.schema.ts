@@ -21,6 +21,7 @@ export type Leaf =
   | { field: 'moodTrend'; op: SetOp; value: MoodTrend | MoodTrend[] }
   | { field: 'segment'; op: SetOp; value: string | string[] }
   | { field: 'alert'; op: 'eq'; value: boolean }
+  | { field: 'surveyLow'; op: 'eq'; value: boolean }
   | { field: NumberField; op: NumberOp; value: number }
   | { field: 'contactsInDays'; days: number; op: NumberOp; value: number }
   | { field: 'keywords'; op: 'any'; value: string[] };
@@ -78,6 +79,7 @@ const leafSchemas: Record<Field, z.ZodType> = {
   openConversations: numberLeaf('openConversations', 0, 10_000),
   customerValue: numberLeaf('customerValue', -1e12, 1e12),
   lastSurveyScore: numberLeaf('lastSurveyScore', 0, 10),
+  surveyLow: z.strictObject({ field: z.literal('surveyLow'), op: z.literal('eq', { message: 'must be "eq"' }), value: z.boolean({ message: 'must be true or false' }) }),
   contactsInDays: z.strictObject({
     field: z.literal('contactsInDays'),
     days: z.number({ message: 'must be a number of days' }).int('must be a whole number').min(1, 'must be at least 1').max(90, 'must be at most 90'),
@@ -274,6 +276,7 @@ export function playbookCatalog(bounds: ReactionSettings) {
       { field: 'customerValue', ops: NUMBER_OPS, about: 'customer attribute "value" (absent: the condition is false)' },
       { field: 'segment', ops: SET_OPS, about: 'customer attribute "segment" (absent: the condition is false)' },
       { field: 'lastSurveyScore', ops: NUMBER_OPS, min: 0, max: 10, about: 'score of the last survey (no surveys yet: always absent)' },
+      { field: 'surveyLow', ops: ['eq'], values: [true, false], about: "a survey answer just arrived with a low score (the workspace's survey thresholds: CSAT, NPS, CES); only survey answers set it" },
       { field: 'keywords', ops: ['any'], about: 'the message mentions any of these words (accent- and case-insensitive, word beginnings)' },
     ],
     combinators: ['all', 'any', 'not'],

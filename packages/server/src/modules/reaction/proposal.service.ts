@@ -2,12 +2,12 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/db/database.types.ts';
 import { tenantScope, type TenantScope } from '../../platform/db/tenant-scope.ts';
-import type { MessageEventPayload } from '../../platform/events/domain-events.ts';
+import type { MessageEventPayload, SurveyAnsweredPayload } from '../../platform/events/domain-events.ts';
 import { workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { stageStreamEvents } from '../../platform/realtime/stream-outbox.ts';
 import { evaluate, reasonOf, type ReasonPart } from './condition.evaluator.ts';
 import { loadLiveStates, isMessageField, messageState, type ConversationContext, type CustomerRow, type LiveState, type Person } from './customer-state.service.ts';
-import { firstName, shortQuote } from './customer-state.ts';
+import { firstName, shortQuote, type CustomerState, type SurveyMetric } from './customer-state.ts';
 import type { Field } from './playbook.schema.ts';
 import { rulesFor, type CompiledPlaybook, type WorkspaceRules } from './playbook.service.ts';
 import { asLocale, pick } from './reason.format.ts';
@@ -50,25 +50,65 @@ function resolveActions(p: CompiledPlaybook, rules: WorkspaceRules, locale: Loca
 export type ProposalResult = { created: SuggestionView[]; updated: Array<SuggestionView | SuggestionUpdate> };
 
 type Matched = { m: MessageEventPayload; live: LiveState; matched: Array<{ playbook: CompiledPlaybook; parts: ReasonPart[] }> };
+// What triggers a proposal: a customer message, or a survey answer (with what it adds to the state).
+type Pending = { m: MessageEventPayload; candidates: CompiledPlaybook[]; extra?: Partial<CustomerState> };
 
 // On every customer message: which playbooks match the customer's state now, and the suggestions
 // they make (one live suggestion per playbook and customer; a new trigger refreshes its reason).
 // A batch of one workspace's messages costs one state read and one transaction.
 export async function proposeForMessages(ctx: AppContext, workspaceId: string, messages: MessageEventPayload[]): Promise<ProposalResult> {
-  const none: ProposalResult = { created: [], updated: [] };
   const rules = await rulesFor(ctx.db, workspaceId);
-  if (!rules.playbooks.length) return none;
-  // Most messages are ruled out by their own emotion and words, before any query.
-  const pending = messages
-    .map((m) => {
-      const quick = messageState(m.emotion, m.text);
-      return { m, candidates: rules.playbooks.filter((p) => evaluate(p.condition, quick, isMessageField).value !== false) };
-    })
-    .filter((c) => c.candidates.length);
+  if (!rules.playbooks.length) return { created: [], updated: [] };
+  // Most messages are ruled out by their own emotion and words, before any query; a message never
+  // carries a survey answer, so playbooks that need one are ruled out too.
+  const known = (f: Field) => isMessageField(f) || f === 'surveyLow';
+  const pending = messages.map((m) => {
+    const quick = messageState(m.emotion, m.text);
+    return { m, candidates: rules.playbooks.filter((p) => evaluate(p.condition, quick, known).value !== false) };
+  });
+  return propose(ctx, workspaceId, rules, pending);
+}
+
+const SURVEY_FIELDS: Field[] = ['surveyLow', 'lastSurveyScore'];
+
+// A low survey score (modules/surveys) is a trigger of its own: only playbooks that read the survey
+// are evaluated, anchored on the message that carried the survey, quoting the customer's comment.
+export async function proposeForSurveyAnswer(ctx: AppContext, e: SurveyAnsweredPayload): Promise<ProposalResult> {
+  if (!e.low || !e.conversationId || !e.messageId) return { created: [], updated: [] };
+  const rules = await rulesFor(ctx.db, e.workspaceId);
+  const candidates = rules.playbooks.filter((p) => SURVEY_FIELDS.some((f) => p.fields.has(f)));
+  const lowest = lowestScore(e.scores);
+  const m: MessageEventPayload = {
+    workspaceId: e.workspaceId,
+    conversationId: e.conversationId,
+    customerId: e.customerId,
+    messageId: e.messageId,
+    direction: 'inbound',
+    authorType: 'customer',
+    authorId: e.customerId,
+    text: e.comment,
+    channel: 'survey',
+    emotion: null,
+    createdAt: e.answeredAt,
+  };
+  return propose(ctx, e.workspaceId, rules, [{ m, candidates, extra: { surveyLow: lowest } }]);
+}
+
+// The worst of the scores on a common footing (share of the way from best to worst on its scale).
+function lowestScore(scores: SurveyAnsweredPayload['scores']): { metric: SurveyMetric; score: number } | null {
+  const badness = (metric: SurveyMetric, v: number) => (metric === 'csat' ? (5 - v) / 4 : metric === 'nps' ? (10 - v) / 10 : (v - 1) / 6);
+  const list = (['csat', 'nps', 'ces'] as const).flatMap((metric) => (scores[metric] === null ? [] : [{ metric, score: scores[metric]!, bad: badness(metric, scores[metric]!) }]));
+  const worst = list.sort((a, b) => b.bad - a.bad)[0];
+  return worst ? { metric: worst.metric, score: worst.score } : null;
+}
+
+async function propose(ctx: AppContext, workspaceId: string, rules: WorkspaceRules, all: Pending[]): Promise<ProposalResult> {
+  const none: ProposalResult = { created: [], updated: [] };
+  const pending = all.filter((c) => c.candidates.length);
   if (!pending.length) return none;
 
   const scope = tenantScope(ctx.db, workspaceId);
-  const all = pending.flatMap((c) => c.candidates);
+  const candidates = pending.flatMap((c) => c.candidates);
   // The state read and the writes share one transaction, so a batch takes one pooled connection
   // (under load, waiting for a connection costs more than the statements).
   const { saved, stagedIds } = await scope.transaction(async (trx) => {
@@ -76,13 +116,13 @@ export async function proposeForMessages(ctx: AppContext, workspaceId: string, m
       trx,
       pending.map(({ m }) => ({ customerId: m.customerId, conversationId: m.conversationId, messageId: m.messageId, at: new Date(m.createdAt), emotion: m.emotion, text: m.text })),
       {
-        fields: new Set<Field>(all.flatMap((p) => [...p.fields])),
+        fields: new Set<Field>(candidates.flatMap((p) => [...p.fields])),
         contactDays: rules.contactDays,
-        trusted: all.some((p) => p.actions.some((a) => a.type === 'personal_call' && a.by === 'trusted')),
+        trusted: candidates.some((p) => p.actions.some((a) => a.type === 'personal_call' && a.by === 'trusted')),
       },
     );
-    const results: Matched[] = pending.map(({ m, candidates }, i) => {
-      const live = states[i]!;
+    const results: Matched[] = pending.map(({ m, candidates, extra }, i) => {
+      const live = { ...states[i]!, state: { ...states[i]!.state, ...extra } };
       const matched: Matched['matched'] = [];
       for (const p of candidates) {
         const v = evaluate(p.condition, live.state);

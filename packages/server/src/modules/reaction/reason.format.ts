@@ -54,6 +54,7 @@ function part(p: ReasonPart, locale: Locale): string {
     case 'segment':
       return es ? `segmento ${p.segment}` : `${p.segment} segment`;
     case 'survey':
+      if (p.metric) return `${es ? 'encuesta' : 'survey'}: ${p.metric.toUpperCase()} ${whole(p.score, locale)}`;
       return `${es ? 'última encuesta' : 'last survey'} ${whole(p.score, locale)}`;
     case 'keyword':
       return es ? `menciona «${p.word}»` : `mentions "${p.word}"`;

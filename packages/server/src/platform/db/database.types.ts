@@ -546,6 +546,64 @@ export type DuplicateScansTable = {
   error: string | null;
 };
 
+// Surveys (modules/surveys): customer surveys, exit surveys and the employee pulse.
+export type SurveyKind = 'conversation' | 'exit';
+export type SurveyStatus = 'scheduled' | 'sent' | 'answered' | 'skipped';
+
+export type SurveySettingsTable = {
+  workspace_id: string;
+  settings: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+};
+
+export type SurveysTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: SurveyKind;
+  customer_id: string;
+  conversation_id: string | null;
+  employee_ids: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<SurveyStatus, SurveyStatus | undefined, SurveyStatus>;
+  skip_reason: string | null;
+  locale: Locale;
+  questions: JSONColumnType<unknown[], string, string>;
+  due_at: Timestamp;
+  expires_at: Timestamp;
+  sent_at: Timestamp | null;
+  message_id: string | null;
+  created_at: CreatedAt;
+};
+
+export type SurveyResponsesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  survey_id: string;
+  kind: SurveyKind;
+  customer_id: string;
+  conversation_id: string | null;
+  employee_ids: ColumnType<string[], string[] | undefined, string[]>;
+  csat: number | null;
+  nps: number | null;
+  ces: number | null;
+  answers: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  low: ColumnType<boolean, boolean | undefined, boolean>;
+  answered_at: ColumnType<Date, Date | string | undefined, never>;
+};
+
+export type CustomerExitsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  customer_id: string;
+  external_id: string | null;
+  at: Timestamp;
+  note: string | null;
+  survey_id: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  created_at: CreatedAt;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -587,4 +645,8 @@ export type Database = {
   customer_consents: CustomerConsentsTable;
   customer_attribute_definitions: CustomerAttributeDefinitionsTable;
   duplicate_scans: DuplicateScansTable;
+  survey_settings: SurveySettingsTable;
+  surveys: SurveysTable;
+  survey_responses: SurveyResponsesTable;
+  customer_exits: CustomerExitsTable;
 };

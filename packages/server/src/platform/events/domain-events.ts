@@ -35,6 +35,23 @@ export type CustomerMergeEventPayload = {
   actorId: string | null;
 };
 
+// A customer answered a survey (modules/surveys); `low` by the workspace's thresholds.
+export type SurveyAnsweredPayload = {
+  workspaceId: string;
+  surveyId: string;
+  responseId: string;
+  kind: 'conversation' | 'exit';
+  customerId: string;
+  conversationId: string | null;
+  // The message that carried the survey's link, when it went into a conversation.
+  messageId: string | null;
+  employeeIds: string[];
+  scores: { csat: number | null; nps: number | null; ces: number | null };
+  low: boolean;
+  comment: string;
+  answeredAt: string;
+};
+
 // Every domain event Vínculo publishes; listeners in each module subscribe by name.
 export type DomainEvents = {
   'message.received': MessageEventPayload;
@@ -43,6 +60,7 @@ export type DomainEvents = {
   'conversation.updated': ConversationEventPayload;
   'customer.merged': CustomerMergeEventPayload;
   'customer.unmerged': CustomerMergeEventPayload;
+  'survey.answered': SurveyAnsweredPayload;
   // Committed realtime events, for the hub's fan-out to sockets.
   'stream.appended': { workspaceId: string; events: StreamEvent[] };
   // Events were staged in the workspace's outbox and committed; they wait to be numbered. `ids`:

@@ -1,0 +1,17 @@
+import type { AppContext } from '../../platform/context.ts';
+import { tenantScope } from '../../platform/db/tenant-scope.ts';
+import { startIntervalJob, type JobLog } from '../../platform/jobs/interval-job.ts';
+import { scheduleAfterResolution, sendDueSurveys } from './survey-schedule.service.ts';
+
+// Due surveys wait at most this long after their time.
+const SEND_EVERY_MS = 30_000;
+
+// A resolved conversation schedules its survey (a durable row with a due time), per the workspace's rules.
+export function registerSurveyListeners(ctx: AppContext): void {
+  ctx.bus.subscribe('conversation.updated', async (e) => {
+    if (e.changes.status !== 'resolved') return;
+    await scheduleAfterResolution(tenantScope(ctx.db, e.workspaceId), e.conversationId);
+  });
+}
+
+export const startSurveySender = (ctx: AppContext, log: JobLog) => startIntervalJob('send-surveys', SEND_EVERY_MS, () => sendDueSurveys(ctx), log);
