@@ -28,11 +28,12 @@ function textOf(network: Network, message: Obj): { text: string; media?: unknown
 // Messenger and Instagram send the same envelope: entry[].messaging[] with sender, message, delivery, read.
 export function normaliseMessaging(network: Network, body: Obj): WebhookBatch {
   const expected = network === 'messenger' ? 'page' : 'instagram';
-  if (body.object !== expected || !Array.isArray(body.entry)) throw new MalformedPayload(`Not a ${network} notification (object "${expected}", entry[])`);
+  // The newer postback shape: {"field", "value"} items, alone or in entry[].changes[].
+  const bare = typeof body.field === 'string' && body.value ? [asObject(body.value)] : null;
+  if (!bare && (body.object !== expected || !Array.isArray(body.entry))) throw new MalformedPayload(`Not a ${network} notification (object "${expected}", entry[])`);
   const batch: WebhookBatch = { messages: [], statuses: [] };
-  for (const entry of body.entry.map(asObject)) {
-    // The newer postback shape: {"field", "value"} items in entry.changes.
-    const events = [...asArray(entry.messaging), ...asArray(entry.changes).map((c) => asObject(asObject(c).value))].map(asObject);
+  const groups = bare ? [bare] : asArray(body.entry).map(asObject).map((entry) => [...asArray(entry.messaging), ...asArray(entry.changes).map((c) => asObject(asObject(c).value))].map(asObject));
+  for (const events of groups) {
     for (const e of events) {
       const sender = stringField(asObject(e.sender).id) ?? stringField(asObject(e.sender).user_ref);
       if (!sender) throw new MalformedPayload(`A ${network} event without sender`);

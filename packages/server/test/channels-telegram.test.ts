@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { normaliseTelegram } from '../src/modules/channels/telegram/telegram.adapter.ts';
+import { startChannelHarness, type Harness } from './support/channel-harness.ts';
+import { fixturesDir, type FakeAnswer } from './support/fake-network.ts';
+import { backends } from './support/test-app.ts';
+
+const fixture = (name: string) => fs.readFileSync(new URL(`telegram/${name}`, fixturesDir), 'utf8');
+const json = (name: string) => JSON.parse(fixture(name));
+
+describe('Telegram normalisation (fixtures)', () => {
+  test('text, photo with caption, voice, document, location, contact and a button tap become readable text', () => {
+    const textOf = (name: string) => normaliseTelegram(json(name)).messages[0]!.text;
+    assert.match(textOf('update-message-text.json'), /4821/);
+    assert.equal(textOf('update-message-photo.json'), '[photo] Así llegó la caja 📦');
+    assert.equal(textOf('update-message-voice.json'), '[voice note, 7 s]');
+    assert.match(textOf('update-message-document.json'), /^\[document: .+\]/);
+    assert.equal(textOf('update-message-location.json'), '[location] (40.416793, -3.703811)');
+    assert.equal(textOf('update-message-contact.json'), '[contact] Lucía Martín 34612345678');
+    assert.match(textOf('update-callback-query.json'), /^\[button\] csat:/);
+    assert.match(textOf('update-message-start-command.json'), /^\/start/);
+    assert.match(textOf('update-edited-message.json'), /^\[edited\]/);
+    // The largest size is the one kept for fetching.
+    const photo = normaliseTelegram(json('update-message-photo.json')).messages[0]!;
+    assert.equal((photo.original as { media: { width: number } }).media.width, 1280);
+    assert.deepEqual(photo.identity, { channel: 'telegram', externalId: '5123456789' });
+    assert.equal(photo.externalId, '5123456789:413');
+  });
+
+  test("Telegram's own older test updates are accepted too; an unknown message kind is a placeholder", () => {
+    for (const name of fs.readdirSync(new URL('telegram/legacy/', fixturesDir))) {
+      const batch = normaliseTelegram(JSON.parse(fs.readFileSync(new URL(`telegram/legacy/${name}`, fixturesDir), 'utf8')));
+      assert.equal(batch.messages.length, 1, name);
+      assert.ok(batch.messages[0]!.text.length > 0, name);
+    }
+    const poll = json('update-message-text.json');
+    delete poll.message.text;
+    delete poll.message.entities;
+    poll.message.poll = { id: '1', question: '?' };
+    assert.equal(normaliseTelegram(poll).messages[0]!.text, '[unsupported Telegram message]');
+  });
+});
+
+for (const backend of backends()) {
+  describe(`Telegram channel end to end (${backend})`, () => {
+    let h: Harness;
+    let down = false;
+    let conversationId: string;
+    const post = (body: string, token: string = h.view.verifyToken) =>
+      h.app.server.inject({ method: 'POST', url: h.hookPath, payload: body, headers: { 'content-type': 'application/json', ...(token ? { 'x-telegram-bot-api-secret-token': token } : {}) } });
+
+    before(async () => {
+      h = await startChannelHarness(
+        backend,
+        (url) => ({ kind: 'telegram', name: 'Bot soporte', settings: { apiBaseUrl: url }, secrets: { botToken: '7012345678:AAE-test-token' } }),
+        (req, i): FakeAnswer => {
+          if (down) return { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } };
+          const sent = json('sendMessage-response.json');
+          sent.result.message_id = 1000 + i;
+          sent.result.text = req.json?.text;
+          return { status: 200, body: sent };
+        },
+      );
+    });
+    after(() => h.close());
+
+    test('the secret token is required: a wrong or missing one is 401 and stores nothing', async () => {
+      const body = fixture('update-message-text.json');
+      assert.equal((await post(body, 'wrong-token')).statusCode, 401);
+      assert.equal((await post(body, '')).statusCode, 401);
+      assert.equal(await h.messageCount(), 0);
+    });
+
+    test('updates create one conversation; the same update twice stores one message', async () => {
+      for (const name of ['update-message-text.json', 'update-message-text.json', 'update-message-photo.json', 'update-message-voice.json', 'update-message-location.json', 'update-message-contact.json']) {
+        const res = await post(fixture(name));
+        assert.equal(res.statusCode, 200, res.body);
+      }
+      const convs = await h.conversations('telegram');
+      assert.equal(convs.length, 1);
+      conversationId = convs[0].id;
+      const texts = (await h.messagesOf(conversationId)).map((m) => m.text);
+      assert.equal(texts.length, 5);
+      assert.equal(texts[1], '[photo] Así llegó la caja 📦');
+    });
+
+    test('a malformed update is a 400 and is logged on the channel health', async () => {
+      const before = await h.messageCount();
+      const res = await post('{"message": {"text": "no update_id"}}');
+      assert.equal(res.statusCode, 400);
+      assert.equal(await h.messageCount(), before);
+      assert.match((await h.health()).lastError, /malformed.*update_id/i);
+    });
+
+    test("an employee's reply is sent with sendMessage to the chat", async () => {
+      const res = await h.reply(conversationId, 'Te mandamos otra caja hoy');
+      await h.deliveryOf(conversationId, res.body.message.id, 'sent');
+      const sent = h.fake.requests.at(-1)!;
+      assert.equal(sent.path, '/bot7012345678:AAE-test-token/sendMessage');
+      assert.deepEqual(sent.json, { chat_id: '5123456789', text: 'Te mandamos otra caja hoy' });
+      assert.match(await h.externalIdOf(res.body.message.id), /^5123456789:\d+$/);
+    });
+
+    test('the Bot API failing is retried, then the message is failed with the reason', async () => {
+      down = true;
+      const calls = h.fake.requests.length;
+      const res = await h.reply(conversationId, 'No saldrá');
+      const delivery = await h.deliveryOf(conversationId, res.body.message.id, 'failed');
+      down = false;
+      assert.equal(h.fake.requests.length - calls, 3);
+      assert.match(delivery.error, /Gave up after 3 attempts: Telegram: Bad Gateway \(HTTP 502\)/);
+      assert.match((await h.health()).lastError, /Bad Gateway/);
+    });
+  });
+}
