@@ -50,6 +50,7 @@ import { registerRepliesListeners } from './modules/replies/replies.listeners.ts
 import { repliesRoutes } from './modules/replies/replies.routes.ts';
 import { registerSurveyListeners, startSurveySender } from './modules/surveys/survey.listeners.ts';
 import { surveyApiRoutes, surveyPageRoutes } from './modules/surveys/survey-public.routes.ts';
+import { pulseRoutes } from './modules/surveys/pulse.routes.ts';
 import { surveyRoutes } from './modules/surveys/survey.routes.ts';
 import { resolveVisitor } from './modules/widget/visitor.service.ts';
 import { widgetAssetRoutes } from './modules/widget/widget-assets.routes.ts';
@@ -169,6 +170,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(bondRoutes(ctx));
       await api.register(surveyRoutes(ctx));
       await api.register(surveyApiRoutes(ctx));
+      await api.register(pulseRoutes(ctx));
       await api.register(channelRoutes(ctx, channels));
       await api.register(webhookRoutes(ctx, channels));
     },

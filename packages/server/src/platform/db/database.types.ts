@@ -604,6 +604,33 @@ export type CustomerExitsTable = {
   created_at: CreatedAt;
 };
 
+export type PulseRoundsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  title: string;
+  questions: JSONColumnType<unknown[], string, string>;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  created_by: string | null;
+  created_at: CreatedAt;
+};
+
+export type PulseParticipantsTable = {
+  workspace_id: string;
+  round_id: string;
+  employee_id: string;
+};
+
+// Anonymous by design: no employee id and no time (migration 022).
+export type PulseAnswersTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  round_id: string;
+  team_id: string | null;
+  enps: number;
+  answers: JSONColumnType<Record<string, number>, string | undefined, string>;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -649,4 +676,7 @@ export type Database = {
   surveys: SurveysTable;
   survey_responses: SurveyResponsesTable;
   customer_exits: CustomerExitsTable;
+  pulse_rounds: PulseRoundsTable;
+  pulse_participants: PulseParticipantsTable;
+  pulse_answers: PulseAnswersTable;
 };
