@@ -25,7 +25,8 @@ for (const backend of backends()) {
       assert.equal(res.status, 200, JSON.stringify(res.body));
       return res.body;
     };
-    const teamOf = (body: { teams: Array<{ teamId: string | null }> }, id: string | null) => body.teams.find((x) => x.teamId === id)!;
+    type TeamResult = { teamId: string | null; name: string | null; shown: boolean; reason?: string; enps?: unknown };
+    const teamOf = (body: { teams: TeamResult[] }, id: string | null) => body.teams.find((x) => x.teamId === id)!;
     const HIDDEN = { shown: false, reason: 'fewer than 5 answers: not shown, to keep answers anonymous' };
 
     before(async () => {
@@ -86,7 +87,7 @@ for (const backend of backends()) {
       assert.equal(six.overall.enps.score, 16.7);
       assert.deepEqual(teamOf(six, sales), { teamId: sales, name: 'Sales', ...HIDDEN });
       assert.equal(teamOf(six, support).shown, false);
-      assert.match(teamOf(six, support).reason, /would reveal a group of fewer than 5/);
+      assert.match(teamOf(six, support).reason ?? '', /would reveal a group of fewer than 5/);
       assert.equal(teamOf(six, support).enps, undefined);
     });
 

@@ -3,17 +3,18 @@ import type { AppContext } from '../../platform/context.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
+import { eraseSurveyTexts } from '../surveys/survey-customer.service.ts';
 
 export type ErasureSummary = { customerIds: string[]; messages: number; attachments: number; identities: number };
 
 const ERASED_PROFILE = sql`'{"name": null, "email": null, "phone": null, "attributes": {}}'::jsonb`;
 
 // The right to be forgotten: the person's data goes, the figures stay. Names, contacts, attributes,
-// identities, what they wrote and sent, notes and drafts about them, timeline entries, merge
-// snapshots and reply excerpts are removed; conversations, message counts, emotion labels, mood
-// scores and suggestion outcomes remain, attached to an anonymous customer. Records merged into this
-// one are the same person and are erased with it. Realtime events that carried their words expire
-// with the event retention (VINCULO_EVENT_RETENTION_DAYS).
+// identities, what they wrote and sent (survey answers too), notes and drafts about them, timeline
+// entries, merge snapshots and reply excerpts are removed; conversations, message counts, emotion
+// labels, mood scores, survey scores and suggestion outcomes remain, attached to an anonymous
+// customer. Records merged into this one are the same person and are erased with it. Realtime events
+// that carried their words expire with the event retention (VINCULO_EVENT_RETENTION_DAYS).
 export async function eraseCustomer(ctx: AppContext, scope: TenantScope, actor: AuditActor, customerId: string): Promise<ErasureSummary> {
   const { summary, storageKeys } = await scope.transaction(async (trx) => {
     const target = await trx.selectFrom('customers').select(['id', 'merged_into_id', 'erased_at']).where('id', '=', customerId).forUpdate().executeTakeFirst();
@@ -54,6 +55,7 @@ export async function eraseCustomer(ctx: AppContext, scope: TenantScope, actor: 
     }
     await trx.deleteFrom('customer_timeline').where('customer_id', 'in', ids).execute();
     await trx.updateTable('reminders').set({ text: '' }).where('customer_id', 'in', ids).execute();
+    await eraseSurveyTexts(trx, ids);
     await trx.updateTable('suggestions').set({ reason: '[]', actions: sql`(select coalesce(jsonb_agg(a - 'text' - 'draft'), '[]'::jsonb) from jsonb_array_elements(actions) a)` }).where('customer_id', 'in', ids).execute();
     await trx
       .updateTable('customer_merges')

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
+import { surveyDataOf } from '../surveys/survey-customer.service.ts';
 import { getCustomer, listIdentities, toCustomerView } from './customer.service.ts';
 
 const PAGE = 5000;
@@ -35,11 +36,11 @@ export async function exportCustomersCsv(scope: TenantScope): Promise<string> {
 const cell = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 // Everything Vínculo holds about one person, for a data-access request: profile, identities,
-// conversations with their messages and notes, mood, suggestions, timeline, merges, orders and
-// consent decisions. Audited.
+// conversations with their messages and notes, mood, suggestions, timeline, merges, orders, consent
+// decisions, survey answers and exits. Audited.
 export async function exportCustomerData(scope: TenantScope, actor: AuditActor, customerId: string) {
   const customer = await getCustomer(scope, customerId);
-  const [identities, conversations, moodPoints, suggestions, timeline, merges, orders, consents] = await Promise.all([
+  const [identities, conversations, moodPoints, suggestions, timeline, merges, orders, consents, surveys] = await Promise.all([
     listIdentities(scope, customerId),
     scope.selectFrom('conversations').selectAll().where('customer_id', '=', customerId).orderBy('created_at').execute(),
     scope.selectFrom('customer_mood_points').select(['message_id', 'at', 'emotion', 'valence', 'score']).where('customer_id', '=', customerId).orderBy('at').execute(),
@@ -48,6 +49,7 @@ export async function exportCustomerData(scope: TenantScope, actor: AuditActor, 
     scope.selectFrom('customer_merges').select(['id', 'kind', 'survivor_id', 'absorbed_id', 'merged_at', 'unmerged_at']).where((eb) => eb.or([eb('survivor_id', '=', customerId), eb('absorbed_id', '=', customerId)])).execute(),
     scope.selectFrom('customer_orders').select(['external_id', 'kind', 'amount', 'currency', 'description', 'at']).where('customer_id', '=', customerId).orderBy('at').execute(),
     scope.selectFrom('customer_consents').select(['purpose', 'granted', 'source', 'at']).where('customer_id', '=', customerId).orderBy('at').execute(),
+    surveyDataOf(scope, customerId),
   ]);
   const ids = conversations.map((c) => c.id);
   const [messages, notes] = ids.length
@@ -75,5 +77,6 @@ export async function exportCustomerData(scope: TenantScope, actor: AuditActor, 
     merges,
     orders,
     consents,
+    surveys,
   };
 }
