@@ -11,6 +11,7 @@ type Network = 'messenger' | 'instagram';
 const fixture = (network: Network, name: string) => fs.readFileSync(new URL(`${network}/${name}`, fixturesDir), 'utf8');
 const json = (network: Network, name: string) => JSON.parse(fixture(network, name));
 const APP_SECRET = 'meta-app-secret-for-tests';
+const IMAGE = Buffer.from('not really a jpeg, but bytes all the same');
 const sign = (body: string, secret = APP_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 describe('Messenger and Instagram normalisation (fixtures)', () => {
@@ -62,7 +63,7 @@ for (const backend of backends()) {
               ? { kind: 'messenger', name: 'Página', settings: { pageId: account, apiBaseUrl: url }, secrets: { pageAccessToken: 'EAAB-page-token', appSecret: APP_SECRET } }
               : { kind: 'instagram', name: 'Instagram', settings: { accountId: account, apiBaseUrl: url }, secrets: { accessToken: 'IGAA-token', appSecret: APP_SECRET } },
           (req, i): FakeAnswer =>
-            down ? { status: 500, body: { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2 } } } : { status: 200, body: { recipient_id: req.json?.recipient?.id, message_id: `m_out_${i}` } },
+            req.path === '/cdn/image.jpg' ? { status: 200, body: IMAGE, contentType: 'image/jpeg' } : req.path === '/cdn/gone.jpg' ? { status: 404, body: {} } : down ? { status: 500, body: { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2 } } } : { status: 200, body: { recipient_id: req.json?.recipient?.id, message_id: `m_out_${i}` } },
         );
       });
       after(() => h.close());
@@ -80,13 +81,23 @@ for (const backend of backends()) {
         assert.equal(await h.messageCount(), 0);
         assert.equal((await post(body)).statusCode, 200);
         assert.equal((await post(body)).statusCode, 200);
-        assert.equal((await post(fixture(network, 'inbound-attachment-image.json'))).statusCode, 200);
+        const image = json(network, 'inbound-attachment-image.json');
+        image.entry[0].messaging[0].message.attachments[0].payload.url = `${h.fake.url}/cdn/image.jpg`;
+        assert.equal((await post(JSON.stringify(image))).statusCode, 200);
+        image.entry[0].messaging[0].message.mid = 'm_expired_link';
+        image.entry[0].messaging[0].message.attachments[0].payload.url = `${h.fake.url}/cdn/gone.jpg`;
+        assert.equal((await post(JSON.stringify(image))).statusCode, 200, 'a file that cannot be fetched does not lose the message');
         const convs = await h.conversations(network);
         assert.equal(convs.length, 1);
         conversationId = convs[0].id;
         const items = await h.messagesOf(conversationId);
-        assert.equal(items.length, 2);
+        assert.equal(items.length, 3);
         assert.equal(items[1].text, '[image]');
+        assert.equal(items[1].attachments[0].fileName, 'image-1.jpg');
+        const bytes = await h.app.server.inject({ method: 'GET', url: `/api/attachments/${items[1].attachments[0].id}`, headers: { cookie: h.tenant.admin.cookie } });
+        assert.ok(IMAGE.equals(bytes.rawPayload));
+        assert.equal(items[2].attachments.length, 0);
+        assert.match(items[2].text, /^\[image\]\n\[image-1: not fetched, the network answered 404\]$/);
       });
 
       test('a malformed payload is a 400 and logged on the channel health', async () => {

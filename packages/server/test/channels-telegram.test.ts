@@ -8,6 +8,7 @@ import { backends } from './support/test-app.ts';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`telegram/${name}`, fixturesDir), 'utf8');
 const json = (name: string) => JSON.parse(fixture(name));
+const PHOTO = Buffer.from('\xff\xd8\xff\xe0 a small jpeg for the test', 'latin1');
 
 describe('Telegram normalisation (fixtures)', () => {
   test('text, photo with caption, voice, document, location, contact and a button tap become readable text', () => {
@@ -55,6 +56,8 @@ for (const backend of backends()) {
         backend,
         (url) => ({ kind: 'telegram', name: 'Bot soporte', settings: { apiBaseUrl: url }, secrets: { botToken: '7012345678:AAE-test-token' } }),
         (req, i): FakeAnswer => {
+          if (req.path.includes('/getFile?file_id=')) return { status: 200, body: { ok: true, result: { file_id: 'x', file_path: `files/${new URL(req.path, 'http://x').searchParams.get('file_id')!.slice(0, 8)}.bin` } } };
+          if (req.path.startsWith('/file/bot7012345678:AAE-test-token/files/')) return { status: 200, body: PHOTO, contentType: 'image/jpeg' };
           if (down) return { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } };
           const sent = json('sendMessage-response.json');
           sent.result.message_id = 1000 + i;
@@ -80,9 +83,16 @@ for (const backend of backends()) {
       const convs = await h.conversations('telegram');
       assert.equal(convs.length, 1);
       conversationId = convs[0].id;
-      const texts = (await h.messagesOf(conversationId)).map((m) => m.text);
-      assert.equal(texts.length, 5);
-      assert.equal(texts[1], '[photo] Así llegó la caja 📦');
+      const items = await h.messagesOf(conversationId);
+      assert.equal(items.length, 5);
+      assert.equal(items[1].text, '[photo] Así llegó la caja 📦');
+      // The largest photo and the voice note were fetched through getFile and stored as attachments.
+      assert.deepEqual(items[1].attachments.map((a: { fileName: string }) => a.fileName), ['photo.jpg']);
+      assert.deepEqual(items[2].attachments.map((a: { fileName: string }) => a.fileName), ['voice.ogg']);
+      const photoFetch = h.fake.requests.find((r) => r.path.includes('/getFile?'))!;
+      assert.ok(photoFetch.path.endsWith(encodeURIComponent(json('update-message-photo.json').message.photo[3].file_id)));
+      const bytes = await h.app.server.inject({ method: 'GET', url: `/api/attachments/${items[1].attachments[0].id}`, headers: { cookie: h.tenant.admin.cookie } });
+      assert.ok(PHOTO.equals(bytes.rawPayload));
     });
 
     test('a malformed update is a 400 and is logged on the channel health', async () => {

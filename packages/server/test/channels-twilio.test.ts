@@ -61,7 +61,9 @@ for (const backend of backends()) {
       h = await startChannelHarness(
         backend,
         (base) => ({ kind: 'sms', name: 'SMS', settings: { accountSid: ACCOUNT, from: '+34910000000', apiBaseUrl: base }, secrets: { authToken: TOKEN } }),
-        (_req, i): FakeAnswer => {
+        (req, i): FakeAnswer => {
+          if (req.method === 'GET' && req.path.startsWith('/media/'))
+            return req.headers.authorization === `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString('base64')}` ? { status: 200, body: Buffer.from(req.path), contentType: 'image/jpeg' } : { status: 401, body: {} };
           if (mode === 'down') return { status: 503, body: { code: 20503, message: 'Service unavailable', status: 503 } };
           if (mode === 'invalid') return { status: 400, body: JSON.parse(fixture('messages-create-error-21211.json')) };
           return { status: 201, body: { ...JSON.parse(fixture('messages-create-response.json')), sid: `SM${String(i).padStart(32, '0')}` } };
@@ -85,12 +87,16 @@ for (const backend of backends()) {
       assert.match(first.headers['content-type'] as string, /text\/xml/);
       assert.match(first.body, /<Response><\/Response>/);
       assert.equal((await post(form)).statusCode, 200);
-      assert.equal((await post(fixture('inbound-mms.form'))).statusCode, 200);
+      const mms = withParams(fixture('inbound-mms.form'), { MediaUrl0: `${h.fake.url}/media/ME1`, MediaUrl1: `${h.fake.url}/media/ME2` });
+      assert.equal((await post(mms)).statusCode, 200);
       const convs = await h.conversations('sms');
       assert.equal(convs.length, 1);
       conversationId = convs[0].id;
       const items = await h.messagesOf(conversationId);
       assert.equal(items.length, 2);
+      assert.deepEqual(items[1].attachments.map((a: { fileName: string; contentType: string }) => [a.fileName, a.contentType]), [['media-1.jpg', 'image/jpeg'], ['media-2.mp4', 'video/mp4']]);
+      const bytes = await h.app.server.inject({ method: 'GET', url: `/api/attachments/${items[1].attachments[1].id}`, headers: { cookie: h.tenant.admin.cookie } });
+      assert.equal(bytes.body, '/media/ME2');
       assert.ok(items[0].emotion);
     });
 

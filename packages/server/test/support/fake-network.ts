@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Recorded = { method: string; path: string; headers: http.IncomingHttpHeaders; body: string; json: any };
-export type FakeAnswer = { status: number; body: unknown };
+export type FakeAnswer = { status: number; body: unknown; contentType?: string };
 
 // A local stand-in for a network's send API: records every request and answers what the test says.
 export async function startFakeNetwork(answer: (req: Recorded, index: number) => FakeAnswer) {
@@ -21,6 +21,12 @@ export async function startFakeNetwork(answer: (req: Recorded, index: number) =>
       const recorded: Recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json };
       requests.push(recorded);
       const a = answer(recorded, requests.length - 1);
+      // A Buffer is a file (media downloads); anything else is JSON.
+      if (Buffer.isBuffer(a.body)) {
+        res.writeHead(a.status, { 'content-type': a.contentType ?? 'application/octet-stream', 'content-length': a.body.length });
+        res.end(a.body);
+        return;
+      }
       res.writeHead(a.status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(a.body));
     });

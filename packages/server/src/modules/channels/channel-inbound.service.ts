@@ -8,7 +8,7 @@ import { resolveCustomerByIdentity } from '../customers/customer.service.ts';
 import { findIdentity } from '../customers/identity.service.ts';
 import { sendMessage } from '../messages/message.service.ts';
 import { recordChannelInbound } from './channel.service.ts';
-import type { ChannelConfig, InboundMessage } from './channel.types.ts';
+import type { ChannelConfig, InboundFile, InboundMessage, MediaRef } from './channel.types.ts';
 
 export type InboundOutcome = { messageId: string; conversationId: string; customerId: string; duplicate: boolean };
 
@@ -63,10 +63,22 @@ async function conversationFor(ctx: AppContext, scope: TenantScope, channel: Cha
   return conversation.id;
 }
 
-async function storeFiles(ctx: AppContext, scope: TenantScope, customerId: string, msg: InboundMessage) {
+export type MediaFetcher = (media: MediaRef, maxBytes: number) => Promise<InboundFile>;
+
+async function storeFiles(ctx: AppContext, scope: TenantScope, customerId: string, msg: InboundMessage, fetchMedia: MediaFetcher | undefined) {
   const ids: string[] = [];
   const skipped: string[] = [];
-  for (const file of msg.files) {
+  const files = [...msg.files];
+  for (const media of msg.media ?? []) {
+    if (!fetchMedia) break;
+    try {
+      files.push(await fetchMedia(media, ctx.config.maxUploadBytes));
+    } catch (err) {
+      // The words still count: the message is stored, saying which file could not be had.
+      skipped.push(`[${media.fileName}: not fetched, ${err instanceof Error ? err.message : String(err)}]`);
+    }
+  }
+  for (const file of files) {
     if (file.content.length > ctx.config.maxUploadBytes) {
       skipped.push(`[${file.fileName}: ${Math.ceil(file.content.length / 1024)} KB, over the ${Math.floor(ctx.config.maxUploadBytes / 1024)} KB limit, not kept]`);
       continue;
@@ -79,7 +91,7 @@ async function storeFiles(ctx: AppContext, scope: TenantScope, customerId: strin
 
 // Stores a customer's message from a channel through the same services as the widget (so mood,
 // reactions, bonds and realtime follow) and returns once it is durable. A redelivery stores nothing.
-export async function receiveInbound(ctx: AppContext, channel: ChannelConfig, msg: InboundMessage): Promise<InboundOutcome> {
+export async function receiveInbound(ctx: AppContext, channel: ChannelConfig, msg: InboundMessage, fetchMedia?: MediaFetcher): Promise<InboundOutcome> {
   const scope = tenantScope(ctx.db, channel.workspaceId);
   const { customer } = await resolveCustomerByIdentity(scope, msg.identity, {
     ...(msg.profile.name ? { name: msg.profile.name.slice(0, 200) } : {}),
@@ -89,7 +101,7 @@ export async function receiveInbound(ctx: AppContext, channel: ChannelConfig, ms
   const seen = await alreadyStored(scope, channel, msg.externalId);
   if (seen?.message_id) return { messageId: seen.message_id, conversationId: seen.conversation_id, customerId: customer.id, duplicate: true };
   const conversationId = await conversationFor(ctx, scope, channel, msg, customer.id);
-  const files = await storeFiles(ctx, scope, customer.id, msg);
+  const files = await storeFiles(ctx, scope, customer.id, msg, fetchMedia);
   const limit = ctx.config.maxMessageChars;
   let text = [msg.text.trim(), ...files.skipped].filter(Boolean).join('\n');
   if (text.length > limit) text = `${text.slice(0, limit - 1)}…`;

@@ -17,6 +17,9 @@ export type ChannelConfig = {
 // A file that came with a message: bytes in hand (e-mail), or only described (a network's media id).
 export type InboundFile = { fileName: string; contentType: string; content: Buffer };
 
+// A file a message only points at (a WhatsApp media id, a Telegram file_id, a CDN or Twilio URL).
+export type MediaRef = { ref: string; fileName: string; contentType?: string };
+
 // One customer message, normalised from whatever the network sent.
 export type InboundMessage = {
   // The network's id of the message: a redelivered webhook carries the same one.
@@ -28,6 +31,8 @@ export type InboundMessage = {
   profile: { name?: string; email?: string; phone?: string };
   text: string;
   files: InboundFile[];
+  // Fetched once the message is known to be new, through the adapter's fetchMedia.
+  media?: MediaRef[];
   // E-mail: the ids this message answers (In-Reply-To, References), newest last.
   threadRefs?: string[];
   subject?: string;
@@ -85,6 +90,7 @@ export type ChannelAdapter = {
   // Throws MalformedPayload for what the network would never send.
   parse: (channel: ChannelConfig, req: WebhookRequest) => WebhookBatch;
   send: (channel: ChannelConfig, message: OutboundMessage) => Promise<{ externalId: string }>;
+  fetchMedia?: (channel: ChannelConfig, media: MediaRef, maxBytes: number) => Promise<InboundFile>;
   // What the network expects as the webhook's answer body (Twilio wants TwiML).
   webhookReply?: { contentType: string; body: string };
 };

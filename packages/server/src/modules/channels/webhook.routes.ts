@@ -7,7 +7,7 @@ import { applyStatus } from './channel-delivery.service.ts';
 import { receiveInbound } from './channel-inbound.service.ts';
 import type { ChannelRuntime } from './channel-runtime.ts';
 import { findChannelByWebhookKey, recordChannelError, toChannelConfig } from './channel.service.ts';
-import { MalformedPayload, type WebhookRequest } from './channel.types.ts';
+import { MalformedPayload, type MediaRef, type WebhookRequest } from './channel.types.ts';
 
 const hookParams = z.object({
   kind: z.enum(['whatsapp', 'telegram', 'messenger', 'instagram', 'sms']),
@@ -65,7 +65,8 @@ export const webhookRoutes =
         throw new AppError('bad_request', err.message);
       }
       let stored = 0;
-      for (const message of batch.messages) if (!(await receiveInbound(ctx, channel, message)).duplicate) stored++;
+      const fetchMedia = adapter.fetchMedia && ((media: MediaRef, maxBytes: number) => adapter.fetchMedia!(channel, media, maxBytes));
+      for (const message of batch.messages) if (!(await receiveInbound(ctx, channel, message, fetchMedia)).duplicate) stored++;
       let updated = 0;
       for (const status of batch.statuses) updated += await applyStatus(ctx, scope, row.id, status);
       if (adapter.webhookReply) return reply.type(adapter.webhookReply.contentType).send(adapter.webhookReply.body);

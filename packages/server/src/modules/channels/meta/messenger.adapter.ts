@@ -1,9 +1,22 @@
 import { stringField, trimSlash } from '../channel-http.ts';
-import { MalformedPayload, SendError, type ChannelAdapter, type ChannelConfig, type InboundMessage, type WebhookBatch } from '../channel.types.ts';
+import { download } from '../channel-media.ts';
+import { MalformedPayload, SendError, type ChannelAdapter, type ChannelConfig, type InboundMessage, type MediaRef, type WebhookBatch } from '../channel.types.ts';
 import { asArray, asObject, graphPost, metaAuthenticate, metaChallenge, parseJson } from './meta-webhook.ts';
 
 type Obj = Record<string, unknown>;
 type Network = 'messenger' | 'instagram';
+
+const FETCHABLE = ['image', 'video', 'audio', 'file', 'sticker'];
+
+function mediaRefsOf(message: Obj): MediaRef[] {
+  return asArray(message.attachments)
+    .map(asObject)
+    .flatMap((a, i) => {
+      const type = stringField(a.type) ?? '';
+      const url = stringField(asObject(a.payload).url);
+      return url && FETCHABLE.includes(type) ? [{ ref: url, fileName: `${type}-${i + 1}` }] : [];
+    });
+}
 
 function textOf(network: Network, message: Obj): { text: string; media?: unknown[] } {
   const parts: string[] = [];
@@ -45,7 +58,11 @@ export function normaliseMessaging(network: Network, body: Obj): WebhookBatch {
         if (!mid) throw new MalformedPayload(`A ${network} message without mid`);
         const { text, media } = textOf(network, message);
         const quick = stringField(asObject(message.quick_reply).payload);
-        batch.messages.push(inbound(network, mid, sender, text || '[empty message]', { ...(media ? { media } : {}), ...(quick ? { quickReply: quick } : {}), ...(message.reply_to ? { replyTo: message.reply_to } : {}) }));
+        const refs = mediaRefsOf(message);
+        batch.messages.push({
+          ...inbound(network, mid, sender, text || '[empty message]', { ...(media ? { media } : {}), ...(quick ? { quickReply: quick } : {}), ...(message.reply_to ? { replyTo: message.reply_to } : {}) }),
+          ...(refs.length ? { media: refs } : {}),
+        });
       } else if (e.postback) {
         const p = asObject(e.postback);
         const id = stringField(p.mid) ?? `postback:${sender}:${stringField(e.timestamp)}`;
@@ -96,6 +113,8 @@ function makeAdapter(network: Network): ChannelAdapter {
     verifyChallenge: metaChallenge,
     authenticate: metaAuthenticate,
     parse: (_c, req) => normaliseMessaging(network, parseJson(req)),
+    // Attachment URLs are signed CDN links: no token needed.
+    fetchMedia: (_c, media, maxBytes) => download(media.ref, {}, maxBytes, media),
     async send(channel, message) {
       const t = token(channel);
       if (!t) throw new SendError(`The ${network} channel has no access token`, false);

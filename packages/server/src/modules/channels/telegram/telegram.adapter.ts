@@ -1,9 +1,27 @@
 import { callNetwork, stringField, trimSlash } from '../channel-http.ts';
-import { MalformedPayload, SendError, type ChannelAdapter, type ChannelConfig, type WebhookBatch } from '../channel.types.ts';
+import { download } from '../channel-media.ts';
+import { MalformedPayload, SendError, type ChannelAdapter, type ChannelConfig, type MediaRef, type WebhookBatch } from '../channel.types.ts';
 import { asObject, parseJson } from '../meta/meta-webhook.ts';
 import { sharedTokenValid } from '../webhook-signature.ts';
 
 type Obj = Record<string, unknown>;
+
+// The file to fetch for each kind of media message, and the name it gets.
+const FILES: Array<[string, string]> = [['voice', 'voice'], ['audio', 'audio'], ['video', 'video'], ['video_note', 'video-note'], ['document', 'document'], ['sticker', 'sticker']];
+
+function mediaRefOf(m: Obj): MediaRef | undefined {
+  if (Array.isArray(m.photo)) {
+    const id = stringField(asObject(m.photo.at(-1)).file_id);
+    return id ? { ref: id, fileName: 'photo.jpg', contentType: 'image/jpeg' } : undefined;
+  }
+  for (const [key, name] of FILES) {
+    const f = asObject(m[key]);
+    const id = stringField(f.file_id);
+    const mime = stringField(f.mime_type);
+    if (id) return { ref: id, fileName: stringField(f.file_name) ?? name, ...(mime ? { contentType: mime } : {}) };
+  }
+  return undefined;
+}
 
 function textOf(m: Obj): { text: string; media?: Obj } {
   const caption = stringField(m.caption);
@@ -42,6 +60,7 @@ export function normaliseTelegram(body: Obj): WebhookBatch {
     const id = stringField(message.message_id);
     if (!chat || !id) throw new MalformedPayload('A Telegram message without chat.id or message_id');
     const { text, media } = textOf(message);
+    const ref = mediaRefOf(message);
     batch.messages.push({
       // Message ids are unique per chat; an edit is a new message that says so.
       externalId: edited ? `${chat}:${id}:edit:${stringField(message.edit_date) ?? ''}` : `${chat}:${id}`,
@@ -50,6 +69,7 @@ export function normaliseTelegram(body: Obj): WebhookBatch {
       profile: { name: nameOf(from) },
       text: edited ? `[edited] ${text}` : text,
       files: [],
+      ...(ref ? { media: [ref] } : {}),
       original: { ...(media ? { media } : {}), ...(message.reply_to_message ? { replyTo: stringField(asObject(message.reply_to_message).message_id) } : {}) },
     });
   } else if (body.callback_query) {
@@ -76,6 +96,16 @@ export const telegramAdapter: ChannelAdapter = {
   kind: 'telegram',
   authenticate: (channel, req) => sharedTokenValid(channel.verifyToken, req.headers['x-telegram-bot-api-secret-token']),
   parse: (_c, req) => normaliseTelegram(parseJson(req)),
+  // getFile turns a file_id into a path under /file/bot<token>/.
+  async fetchMedia(channel, media, maxBytes) {
+    const token = channel.secrets.botToken ?? '';
+    const res = asObject(
+      await callNetwork({ url: `${baseOf(channel)}/bot${token}/getFile?file_id=${encodeURIComponent(media.ref)}`, method: 'GET' }, (status, body) => `Telegram: ${stringField(asObject(body).description) ?? `answered ${status}`}`),
+    );
+    const path = stringField(asObject(res.result).file_path);
+    if (!path) throw new SendError('Telegram gave no file path', false);
+    return download(`${baseOf(channel)}/file/bot${token}/${path}`, {}, maxBytes, media);
+  },
   async send(channel, message) {
     const token = channel.secrets.botToken;
     if (!token) throw new SendError('The Telegram channel has no bot token', false);

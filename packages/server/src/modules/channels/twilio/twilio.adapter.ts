@@ -1,6 +1,7 @@
 import { normaliseIdentityValue } from '../../customers/identity-value.ts';
 import { callNetwork, stringField, trimSlash } from '../channel-http.ts';
-import { MalformedPayload, SendError, type ChannelAdapter, type ChannelConfig, type WebhookBatch, type WebhookRequest } from '../channel.types.ts';
+import { download } from '../channel-media.ts';
+import { MalformedPayload, SendError, type ChannelAdapter, type ChannelConfig, type MediaRef, type WebhookBatch, type WebhookRequest } from '../channel.types.ts';
 import { asObject } from '../meta/meta-webhook.ts';
 import { twilioSignatureValid } from '../webhook-signature.ts';
 
@@ -36,6 +37,7 @@ export function normaliseTwilio(params: Array<[string, string]>): WebhookBatch {
     profile: { ...(stringField(p.get('ProfileName')) ? { name: p.get('ProfileName') } : {}), ...('value' in phone ? { phone: phone.value } : {}) },
     text,
     files: [],
+    media: media.flatMap((m, i): MediaRef[] => (m.url ? [{ ref: m.url, fileName: `media-${i + 1}`, ...(m.contentType ? { contentType: m.contentType } : {}) }] : [])),
     original: { to: p.get('To'), ...(media.length ? { media } : {}) },
   });
   return batch;
@@ -47,6 +49,9 @@ export const twilioAdapter: ChannelAdapter = {
   kind: 'sms',
   authenticate: (channel, req) => twilioSignatureValid(channel.secrets.authToken ?? '', channel.webhookUrl, formParams(req), req.headers['x-twilio-signature']),
   parse: (_c, req) => normaliseTwilio(formParams(req)),
+  // Media URLs answer with HTTP basic auth when the account protects them.
+  fetchMedia: (channel, media, maxBytes) =>
+    download(media.ref, { authorization: `Basic ${Buffer.from(`${stringField(channel.settings.accountSid)}:${channel.secrets.authToken ?? ''}`).toString('base64')}` }, maxBytes, media),
   webhookReply: { contentType: 'text/xml', body: '<?xml version="1.0" encoding="UTF-8"?><Response></Response>' },
   async send(channel, message) {
     const sid = stringField(channel.settings.accountSid);

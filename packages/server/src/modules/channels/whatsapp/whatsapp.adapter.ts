@@ -1,6 +1,7 @@
-import { trimSlash } from '../channel-http.ts';
+import { callNetwork, trimSlash } from '../channel-http.ts';
+import { download } from '../channel-media.ts';
 import { SendError, type ChannelAdapter, type ChannelConfig } from '../channel.types.ts';
-import { asArray, asObject, graphPost, metaAuthenticate, metaChallenge, parseJson } from '../meta/meta-webhook.ts';
+import { asArray, asObject, describeGraphError, graphPost, metaAuthenticate, metaChallenge, parseJson } from '../meta/meta-webhook.ts';
 import { stringField } from '../channel-http.ts';
 import { normaliseWhatsApp } from './whatsapp.normalise.ts';
 
@@ -39,6 +40,14 @@ export const whatsappAdapter: ChannelAdapter = {
   verifyChallenge: metaChallenge,
   authenticate: metaAuthenticate,
   parse: (_channel, req) => normaliseWhatsApp(parseJson(req)),
+  // A media id is exchanged for a short-lived URL, which also needs the token.
+  async fetchMedia(channel, media, maxBytes) {
+    const auth = { authorization: `Bearer ${channel.secrets.accessToken ?? ''}` };
+    const info = asObject(await callNetwork({ url: `${baseOf(channel)}/${encodeURIComponent(media.ref)}`, method: 'GET', headers: auth }, describeGraphError));
+    const url = stringField(info.url);
+    if (!url) throw new SendError('WhatsApp gave no URL for the media', false);
+    return download(url, auth, maxBytes, { ...media, contentType: media.contentType ?? stringField(info.mime_type) });
+  },
   async send(channel, message) {
     const template = message.template;
     if (template) return sendWhatsAppTemplate(channel, message.peer, template);

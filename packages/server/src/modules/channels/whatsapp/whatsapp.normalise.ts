@@ -1,6 +1,6 @@
 import { normaliseIdentityValue } from '../../customers/identity-value.ts';
 import { stringField } from '../channel-http.ts';
-import { MalformedPayload, type InboundMessage, type StatusUpdate, type WebhookBatch } from '../channel.types.ts';
+import { MalformedPayload, type InboundMessage, type MediaRef, type StatusUpdate, type WebhookBatch } from '../channel.types.ts';
 import { asArray, asObject } from '../meta/meta-webhook.ts';
 
 type Obj = Record<string, unknown>;
@@ -8,7 +8,7 @@ type Obj = Record<string, unknown>;
 const MEDIA = ['image', 'video', 'audio', 'document', 'sticker'] as const;
 
 // What a WhatsApp message says, as text an employee reads; media stays referenced in `original`.
-function textOf(m: Obj): { text: string; media?: Obj } {
+function textOf(m: Obj): { text: string; media?: Obj; ref?: MediaRef } {
   const type = stringField(m.type) ?? 'unknown';
   if (type === 'text') return { text: stringField(asObject(m.text).body) ?? '' };
   if ((MEDIA as readonly string[]).includes(type)) {
@@ -16,7 +16,13 @@ function textOf(m: Obj): { text: string; media?: Obj } {
     const label = type === 'audio' ? (media.voice ? 'voice note' : 'audio') : type;
     const name = stringField(media.filename);
     const caption = stringField(media.caption);
-    return { text: [`[${label}${name ? `: ${name}` : ''}]`, caption].filter(Boolean).join(' '), media: { type, ...media } };
+    const id = stringField(media.id);
+    const mime = stringField(media.mime_type)?.split(';')[0]?.trim();
+    return {
+      text: [`[${label}${name ? `: ${name}` : ''}]`, caption].filter(Boolean).join(' '),
+      media: { type, ...media },
+      ...(id ? { ref: { ref: id, fileName: name ?? label.replace(' ', '-'), ...(mime ? { contentType: mime } : {}) } } : {}),
+    };
   }
   if (type === 'location') {
     const l = asObject(m.location);
@@ -74,7 +80,7 @@ export function normaliseWhatsApp(body: Obj): WebhookBatch {
         const userId = stringField(m.from_user_id) ?? stringField(asObject(contacts.get(from)).user_id);
         if (!id || (!from && !userId)) throw new MalformedPayload('A WhatsApp message without id or sender');
         const contact = contacts.get(from) ?? asObject(asArray(value.contacts)[0]);
-        const { text, media } = textOf(m);
+        const { text, media, ref } = textOf(m);
         const identity = identityOf(from, userId);
         batch.messages.push({
           externalId: id,
@@ -83,6 +89,7 @@ export function normaliseWhatsApp(body: Obj): WebhookBatch {
           profile: { name: stringField(asObject(contact.profile).name), ...(identity.channel === 'whatsapp' ? { phone: identity.externalId } : {}) },
           text,
           files: [],
+          ...(ref ? { media: [ref] } : {}),
           original: { type: m.type, ...(media ? { media } : {}), ...(m.context ? { context: m.context } : {}) },
         });
       }
