@@ -161,6 +161,26 @@ for (const backend of backends()) {
       assert.equal(skipped!.skip_reason, 'no_consent');
     });
 
+    test('the customer can say "no more surveys" on the page: stored as their consent, and honoured from then on', async () => {
+      await setRules({ delayMinutes: 0, frequencyDays: 0, channels: null });
+      const s = await sentSurvey();
+      const page = await app.server.inject({ method: 'GET', url: `/s/${s.token}?lang=es` });
+      assert.match(page.body, /No quiero recibir más encuestas/);
+      const ok = await app.server.inject({ method: 'POST', url: `/s/${s.token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'csat=5&stop=yes' });
+      assert.equal(ok.statusCode, 200, ok.body);
+      const customer = await call(app, 'GET', `/api/customers/${s.visitor.customerId}`, { session: agent });
+      assert.equal(customer.body.consent.surveys.granted, false);
+      assert.equal(customer.body.consent.surveys.source, 'survey page');
+      const { conversation } = await startConversation(app, s.visitor, 'Otra pregunta');
+      await call(app, 'PATCH', `/api/conversations/${conversation.id}`, { session: agent, body: { status: 'resolved' } });
+      await settle();
+      assert.equal((await surveysOf(conversation.id)).length, 0, 'no survey after saying no');
+      // The JSON API takes the same wish.
+      const j = await sentSurvey();
+      assert.equal((await call(app, 'POST', `/api/widget/surveys/${j.token}/answers`, { body: { csat: 4, stopSurveys: true } })).status, 201);
+      assert.equal((await call(app, 'GET', `/api/customers/${j.visitor.customerId}`, { session: agent })).body.consent.surveys.granted, false);
+    });
+
     test('channels and the switch: only the chosen channels get surveys, and none when disabled', async () => {
       await setRules({ channels: ['email'], frequencyDays: 0 });
       const c = await resolvedConversation();

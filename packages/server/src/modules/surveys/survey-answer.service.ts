@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale, SurveyKind, SurveysTable } from '../../platform/db/database.types.ts';
 import { tenantScope, type TenantScope } from '../../platform/db/tenant-scope.ts';
+import { setConsent } from '../customers/customer-profile.service.ts';
 import { AppError, type ErrorCode } from '../../platform/http/app-error.ts';
 import { EXIT_QUESTION, EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason } from './exit.schema.ts';
 import { questionsOf } from './survey-schedule.service.ts';
@@ -142,7 +143,8 @@ export function isLow(scores: Parsed['scores'], low: SurveySettings['lowScore'])
 export type AnswerView = { id: string; surveyId: string; kind: SurveyKind; low: boolean; answeredAt: string };
 
 // One answer per token: the survey row is locked and the answer's unique survey id settles a race.
-export async function submitAnswer(ctx: AppContext, token: string, body: Record<string, number | string>): Promise<AnswerView> {
+// `stopSurveys`: the customer's own "no more surveys", stored as their consent with the answer.
+export async function submitAnswer(ctx: AppContext, token: string, body: Record<string, number | string>, stopSurveys = false): Promise<AnswerView> {
   const { scope, survey: opened } = await openToken(ctx, token);
   const outcome = await scope.transaction(async (trx) => {
     const survey = await trx.selectFrom('surveys').selectAll().where('id', '=', opened.id).forUpdate().executeTakeFirstOrThrow();
@@ -170,6 +172,7 @@ export async function submitAnswer(ctx: AppContext, token: string, body: Record<
       .executeTakeFirst();
     if (!row) throw new SurveyLinkError('answered', survey.locale);
     await trx.updateTable('surveys').set({ status: 'answered' }).where('id', '=', survey.id).execute();
+    if (stopSurveys) await setConsent(trx, { type: 'visitor', id: survey.customer_id }, survey.customer_id, { surveys: false, source: 'survey page' });
     return { survey, parsed, low, row };
   });
   const { survey, parsed, low, row } = outcome;

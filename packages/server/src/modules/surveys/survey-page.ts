@@ -5,8 +5,9 @@ import type { SurveyForm } from './survey-answer.service.ts';
 // JavaScript on any phone.
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const WORDS: Record<Locale, { send: string; thanks: string; thanksLead: string; fix: string; low: string; high: string; lowEffort: string; highEffort: string; choose: string; title: string; problem: string }> = {
+const WORDS: Record<Locale, { stop: string; send: string; thanks: string; thanksLead: string; fix: string; low: string; high: string; lowEffort: string; highEffort: string; choose: string; title: string; problem: string }> = {
   es: {
+    stop: 'No quiero recibir más encuestas',
     send: 'Enviar',
     thanks: '¡Gracias!',
     thanksLead: 'Hemos recibido tu respuesta. La leeremos con atención.',
@@ -20,6 +21,7 @@ const WORDS: Record<Locale, { send: string; thanks: string; thanksLead: string; 
     problem: 'No se puede abrir la encuesta',
   },
   en: {
+    stop: 'Do not send me more surveys',
     send: 'Send',
     thanks: 'Thank you!',
     thanksLead: 'We have received your answer. We will read it carefully.',
@@ -99,6 +101,7 @@ export function formPage(form: SurveyForm, action: string, values: Values = {}, 
     `<h1>${escapeHtml(form.company)}</h1>${banner}
 <form method="post" action="${escapeHtml(action)}?lang=${form.locale}">
 ${form.questions.map((q) => question(form, q, values, errors)).join('\n')}
+<p class="choices"><label><input type="checkbox" name="stop" value="yes"${values.stop === 'yes' ? ' checked' : ''}> <span>${w.stop}</span></label></p>
 <button type="submit">${w.send}</button>
 </form>
 <p><small><a href="?lang=${other}">${other === 'es' ? 'Español' : 'English'}</a></small></p>`,

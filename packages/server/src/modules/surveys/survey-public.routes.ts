@@ -57,16 +57,16 @@ export const surveyPageRoutes =
 
     app.post('/s/:token', { config: { rateLimit: answerRate }, schema: { hide: true, params: tokenParams, querystring: langQuery } }, async (req, reply) => {
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-      const values = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      const { stop, ...values } = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
       try {
         const form = await surveyForm(ctx, req.params.token, chooseLocale(req, req.query.lang));
         try {
-          await submitAnswer(ctx, req.params.token, values);
+          await submitAnswer(ctx, req.params.token, values, stop === 'yes');
         } catch (err) {
           if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
           const issues = (err.details ?? []) as Issue[];
           const errors = Object.fromEntries(issues.map((i) => [i.path.replace(/^body\.?/, '') || 'body', i.message]));
-          return reply.code(400).type('text/html; charset=utf-8').send(formPage(form, `/s/${req.params.token}`, values, errors));
+          return reply.code(400).type('text/html; charset=utf-8').send(formPage(form, `/s/${req.params.token}`, { ...values, ...(stop ? { stop } : {}) }, errors));
         }
         return reply.type('text/html; charset=utf-8').send(thanksPage(form.locale, form.company));
       } catch (err) {
@@ -104,11 +104,15 @@ export const surveyApiRoutes =
           summary: 'Answer a survey (once per token)',
           description:
             'Scores as whole numbers within each question\'s scale (CSAT 1–5, NPS 0–10, CES 1–7) and open answers as text, keyed by question id. ' +
-            'Exit surveys take `reason` (one of the listed reasons) and `text`. A second answer is a 409; forged 403; expired 410.',
+            'Exit surveys take `reason` (one of the listed reasons) and `text`. `stopSurveys: true` records that the customer wants no more ' +
+            'surveys (their consent). A second answer is a 409; forged 403; expired 410.',
           params: tokenParams,
           body: answerBody,
         },
       },
-      async (req, reply) => reply.code(201).send(await submitAnswer(ctx, req.params.token, req.body)),
+      async (req, reply) => {
+        const { stopSurveys, ...answers } = req.body;
+        return reply.code(201).send(await submitAnswer(ctx, req.params.token, answers as Record<string, number | string>, stopSurveys === true));
+      },
     );
   };

@@ -71,8 +71,9 @@ export type SurveySettingsPatch = z.infer<typeof surveySettingsPatch>;
 
 // An answer: scores and open texts keyed by question id (the form posts strings, hence the coercion).
 export const answerBody = z
-  .record(z.string().max(40), z.union([z.number(), z.string().max(2000)]))
-  .refine((r) => Object.keys(r).length <= 20, 'too many answers')
+  .object({ stopSurveys: z.boolean().optional().describe('the customer wants no more surveys: recorded as their consent') })
+  .catchall(z.union([z.number(), z.string().max(2000)]))
+  .refine((r) => Object.keys(r).length <= 21, 'too many answers')
   .describe('Question id → score (number) or text. Exit surveys: `reason` and `text`.');
 
 export const tokenParams = z.object({ token: z.string().min(10).max(100) });
