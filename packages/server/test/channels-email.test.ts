@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { splitReply } from '../src/modules/channels/email/email-text.ts';
-import { parseEmail, sanitiseEmailHtml } from '../src/modules/channels/email/email-parse.ts';
+import { bounceOf, parseEmail, readEmail, sanitiseEmailHtml } from '../src/modules/channels/email/email-parse.ts';
 import { storeAttachment } from '../src/modules/attachments/attachment.service.ts';
 import { tenantScope } from '../src/platform/db/tenant-scope.ts';
 import { call, createTenant, type Tenant } from './support/api-client.ts';
@@ -52,6 +52,16 @@ describe('e-mail parsing (fixtures)', () => {
     const html = await parseEmail(eml('html-only.chatwoot.eml'));
     assert.ok(html.text.trim().length > 0);
     assert.ok(typeof html.original!.html === 'string');
+  });
+
+  test('a delivery failure report names the refused message and why; an auto-reply is marked as such', async () => {
+    const bounce = bounceOf(await readEmail(eml('bounce-delivery-status-amazon-ses.mailparser.eml')));
+    assert.equal(bounce?.messageId, '<xxxxx@email.amazonses.com>');
+    assert.match(bounce!.reason, /^E-mail bounced for xxxx@xxxx\.com \(status 5\.1\.1\): Amazon SES did not send the message .*suppression list/);
+    assert.equal(bounceOf(await readEmail(eml('plain-text-es.eml'))), null);
+    const auto = await parseEmail(eml('auto-reply-auto-submitted.chatwoot.eml'));
+    assert.match(auto.text, /^\[automatic reply\] /);
+    assert.equal(auto.original!.automatic, true);
   });
 
   test('HTML is sanitised: scripts, handlers and javascript: links go, the text stays', () => {
@@ -213,7 +223,18 @@ for (const backend of backends()) {
       assert.match(m.text, /video\.mp4: \d+ KB, over the \d+ KB limit, not kept/);
     });
 
-    test("the customer's server refusing is retried, then the reply is marked failed with the reason", async () => {
+    test("a bounce for the employee's reply fails it with the remote server's reason instead of opening a conversation", async () => {
+    const res = await call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text: 'Va a rebotar', idempotencyKey: randomUUID() } });
+    const mail = await waitFor(async () => sink.mails.find((m) => /Va a rebotar/.test(m.parsed.text ?? '')), 'the reply at the sink');
+    const conversationsBefore = (await emailConversations()).length;
+    const report = eml('bounce-delivery-status-amazon-ses.mailparser.eml').toString('latin1').replaceAll('<xxxxx@email.amazonses.com>', mail.parsed.messageId!);
+    await customerMail.sendMail({ envelope: { from: '', to: ['soporte@tienda.example'] }, raw: Buffer.from(report, 'latin1') });
+    const failed = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'failed'), 'bounced');
+    assert.match(failed.delivery.error, /E-mail bounced for xxxx@xxxx\.com \(status 5\.1\.1\)/);
+    assert.equal((await emailConversations()).length, conversationsBefore);
+  });
+
+  test("the customer's server refusing is retried, then the reply is marked failed with the reason", async () => {
       sink.state.refuse = true;
       const res = await call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text: 'Esto no llegará', idempotencyKey: randomUUID() } });
       const failed = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'failed'), 'failed');

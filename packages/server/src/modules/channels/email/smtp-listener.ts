@@ -2,9 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { AppContext } from '../../../platform/context.ts';
 import { receiveInbound } from '../channel-inbound.service.ts';
-import { findEmailChannelByAddress, toChannelConfig } from '../channel.service.ts';
+import { findEmailChannelByAddress, recordChannelError, toChannelConfig } from '../channel.service.ts';
 import { MalformedPayload } from '../channel.types.ts';
-import { parseEmail } from './email-parse.ts';
+import { tenantScope } from '../../../platform/db/tenant-scope.ts';
+import { applyStatus } from '../channel-delivery.service.ts';
+import { bounceOf, parseEmail, readEmail } from './email-parse.ts';
 
 export type SmtpListener = { port: number; close: () => Promise<void> };
 
@@ -38,14 +40,22 @@ export async function startSmtpListener(ctx: AppContext, port: number, host: str
       void (async () => {
         const raw = await readStream(stream);
         if (stream.sizeExceeded) return callback(smtpError(`5.3.4 Message exceeds the ${ctx.config.channels.smtpMaxBytes} byte limit`, 552));
-        const recipients = session.envelope.rcptTo.map((r) => r.address);
-        const parsed = await parseEmail(raw);
+        const mail = await readEmail(raw);
+        const bounce = bounceOf(mail);
+        const parsed = bounce ? null : await parseEmail(raw, mail);
         const seen = new Set<string>();
-        for (const address of recipients) {
+        for (const address of session.envelope.rcptTo.map((r) => r.address)) {
           const row = await findEmailChannelByAddress(ctx.db, address);
           if (!row || seen.has(row.id)) continue;
           seen.add(row.id);
-          await receiveInbound(ctx, toChannelConfig(ctx, row), parsed);
+          if (parsed) {
+            await receiveInbound(ctx, toChannelConfig(ctx, row), parsed);
+            continue;
+          }
+          // A bounce is not the customer speaking: it fails the reply it reports on.
+          const scope = tenantScope(ctx.db, row.workspace_id);
+          const failed = bounce!.messageId ? await applyStatus(ctx, scope, row.id, { externalId: bounce!.messageId, status: 'failed', error: bounce!.reason }) : 0;
+          if (!failed) await recordChannelError(scope, row.id, `A bounce for a message Vínculo did not send: ${bounce!.reason}`);
         }
         callback();
       })().catch((err: unknown) => {
