@@ -124,6 +124,34 @@ for (const backend of backends()) {
       assert.equal((await surveysOf(c.conversationId)).length, 1);
     });
 
+    test('a customer who writes again before the survey leaves is not interrupted; resolved again, the survey moves after it', async () => {
+      await setRules({ delayMinutes: 30, frequencyDays: 30, channels: null });
+      const write = (c: { visitor: { token: string }; conversationId: string }, text: string) =>
+        call(app, 'POST', `/api/widget/conversations/${c.conversationId}/messages`, { headers: { authorization: `Bearer ${c.visitor.token}` }, body: { text, idempotencyKey: randomUUID() } });
+      const resolve = async (conversationId: string) => new Date((await call(app, 'PATCH', `/api/conversations/${conversationId}`, { session: agent, body: { status: 'resolved' } })).body.resolvedAt);
+
+      // Reopened and still open when the survey is due: skipped; the next resolution schedules a fresh one.
+      const a = await resolvedConversation();
+      const first = await scheduledFor(a.conversationId);
+      assert.equal((await write(a, 'Perdona, una cosa más')).status, 201);
+      await sendDueSurveys(app.ctx, new Date(first.due_at.getTime() + 1000));
+      assert.equal((await surveyMessages(a.conversationId)).length, 0, 'not sent into an open conversation');
+      assert.equal((await surveysOf(a.conversationId))[0]!.skip_reason, 'reopened');
+      const again = await resolve(a.conversationId);
+      const fresh = await waitFor(async () => (await surveysOf(a.conversationId)).find((x) => x.status === 'scheduled'), 'a fresh survey');
+      assert.equal(fresh.due_at.getTime(), again.getTime() + 30 * MINUTE);
+
+      // Reopened and resolved again before it was due: the same survey, moved after the last resolution.
+      const b = await resolvedConversation();
+      const pending = await scheduledFor(b.conversationId);
+      await write(b, 'Otra duda');
+      const later = await resolve(b.conversationId);
+      await waitFor(async () => ((await surveysOf(b.conversationId))[0]!.due_at.getTime() === later.getTime() + 30 * MINUTE ? true : undefined), 'the survey moved');
+      const rows = await surveysOf(b.conversationId);
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]!.id, pending.id);
+    });
+
     test('frequency: at most one survey per customer per N days; 0 days lifts the limit', async () => {
       await setRules({ delayMinutes: 0, frequencyDays: 7 });
       const v = await visitor(app, acme.publicKey);

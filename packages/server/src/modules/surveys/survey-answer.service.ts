@@ -38,7 +38,8 @@ export type SurveyForm = {
   kind: SurveyKind;
   locale: Locale;
   company: string;
-  questions: Array<{ id: string; type: Question['type']; text: string; required: boolean; min?: number; max?: number }>;
+  // 'choice': pick one of `reasons` (exit surveys).
+  questions: Array<{ id: string; type: Question['type'] | 'choice'; text: string; required: boolean; min?: number; max?: number }>;
   reasons?: Array<{ value: ExitReason; label: string }>;
 };
 
@@ -78,7 +79,7 @@ export async function surveyForm(ctx: AppContext, token: string, wanted: (custom
       locale,
       company,
       questions: [
-        { id: 'reason', type: 'open', text: EXIT_QUESTION[locale].reason, required: true },
+        { id: 'reason', type: 'choice', text: EXIT_QUESTION[locale].reason, required: true },
         { id: 'text', type: 'open', text: EXIT_QUESTION[locale].text, required: false },
       ],
       reasons: EXIT_REASONS.map((value) => ({ value, label: EXIT_REASON_LABELS[locale][value] })),

@@ -74,7 +74,7 @@ function question(form: SurveyForm, q: SurveyForm['questions'][number], values: 
   const w = WORDS[form.locale];
   const error = errors[q.id] ? `<p class="error" id="${q.id}-error">${escapeHtml(errors[q.id]!)}</p>` : '';
   const legend = `<legend>${escapeHtml(q.text)}${q.required ? ' *' : ''}</legend>`;
-  if (form.kind === 'exit' && q.id === 'reason') {
+  if (q.type === 'choice') {
     const options = (form.reasons ?? [])
       .map((r) => `<label><input type="radio" name="reason" value="${r.value}"${values.reason === r.value ? ' checked' : ''}${q.required ? ' required' : ''}> <span>${escapeHtml(r.label)}</span></label>`)
       .join('');

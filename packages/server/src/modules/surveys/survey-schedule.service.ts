@@ -19,16 +19,30 @@ export async function refusedSurveys(scope: TenantScope, customerId: string): Pr
   return (await getConsent(scope, customerId)).surveys?.granted === false;
 }
 
-// The customer's language if known, else the workspace's, else Spanish.
+// The customer's language if known, else the one they wrote in last (as the emotion engine read it),
+// else the workspace's, else Spanish.
 export async function surveyLocale(scope: TenantScope, customerId: string): Promise<Locale> {
   const row = await scope
     .selectFrom('customers')
     .innerJoin('workspaces', 'workspaces.id', 'customers.workspace_id')
     .select(['customers.locale', 'workspaces.settings'])
+    .select((eb) =>
+      eb
+        .selectFrom('messages')
+        .innerJoin('conversations as c', (j) => j.onRef('c.id', '=', 'messages.conversation_id').onRef('c.workspace_id', '=', 'messages.workspace_id'))
+        .select(sql<string>`messages.emotion->>'language'`.as('language'))
+        .whereRef('c.customer_id', '=', 'customers.id')
+        .whereRef('c.workspace_id', '=', 'customers.workspace_id')
+        .where('messages.direction', '=', 'inbound')
+        .where(sql<boolean>`(messages.emotion->>'supported')::boolean`)
+        .orderBy('messages.created_at', 'desc')
+        .limit(1)
+        .as('written'),
+    )
     .where('customers.id', '=', customerId)
     .executeTakeFirstOrThrow();
   const fallback = typeof row.settings.defaultLocale === 'string' ? row.settings.defaultLocale : undefined;
-  return asLocale(row.locale) ?? asLocale(fallback) ?? 'es';
+  return asLocale(row.locale) ?? asLocale(row.written) ?? asLocale(fallback) ?? 'es';
 }
 
 // Everyone who wrote in the conversation, and whoever had it assigned when it was resolved.
@@ -62,6 +76,16 @@ export async function scheduleAfterResolution(scope: TenantScope, conversationId
   return scope.transaction(async (trx) => {
     // One customer's surveys are decided one at a time, so two resolutions at once cannot both pass the rule.
     await sql`select pg_advisory_xact_lock(hashtext(${`survey:${customerId}`}))`.execute(trx.db);
+    const dueAt = new Date(conversation.resolved_at!.getTime() + settings.delayMinutes * MINUTE);
+    const expiresAt = new Date(dueAt.getTime() + settings.linkValidDays * DAY);
+    const employeeIds = await participants(trx, conversationId, conversation.assignee_id);
+    // Reopened and resolved again before its survey left: the survey moves after the last resolution.
+    const pending = await trx.selectFrom('surveys').select(['id', 'due_at']).where('conversation_id', '=', conversationId).where('kind', '=', 'conversation').where('status', '=', 'scheduled').executeTakeFirst();
+    if (pending) {
+      if (pending.due_at.getTime() === dueAt.getTime()) return { scheduled: false, reason: 'duplicate' } as const;
+      await trx.updateTable('surveys').set({ due_at: dueAt, expires_at: expiresAt, employee_ids: employeeIds }).where('id', '=', pending.id).execute();
+      return { scheduled: true, surveyId: pending.id, dueAt } as const;
+    }
     if (settings.frequencyDays > 0) {
       const recent = await trx
         .selectFrom('surveys')
@@ -74,17 +98,16 @@ export async function scheduleAfterResolution(scope: TenantScope, conversationId
         .executeTakeFirst();
       if (recent) return { scheduled: false, reason: 'frequency' } as const;
     }
-    const dueAt = new Date(conversation.resolved_at!.getTime() + settings.delayMinutes * MINUTE);
     const row = await trx
       .insertInto('surveys', {
         kind: 'conversation',
         customer_id: customerId,
         conversation_id: conversationId,
-        employee_ids: await participants(trx, conversationId, conversation.assignee_id),
+        employee_ids: employeeIds,
         locale: await surveyLocale(trx, customerId),
         questions: JSON.stringify(settings.questions),
         due_at: dueAt,
-        expires_at: new Date(dueAt.getTime() + settings.linkValidDays * DAY),
+        expires_at: expiresAt,
       })
       .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id', 'due_at']).where('kind', '=', 'conversation').doNothing())
       .returning('id')
@@ -106,6 +129,13 @@ const INVITATION: Record<SurveyKind, Record<Locale, (url: string) => string>> = 
   },
 };
 
+// The customer wrote again before the survey left: asking now would interrupt. Skipped, it no
+// longer counts for the frequency rule, so the next resolution schedules a fresh one.
+async function reopened(scope: TenantScope, conversationId: string): Promise<boolean> {
+  const c = await scope.selectFrom('conversations').select('status').where('id', '=', conversationId).executeTakeFirst();
+  return c?.status !== 'resolved';
+}
+
 type SendOutcome = { status: 'sent' | 'skipped'; posted: PostedSystemMessage | null };
 
 // One due survey, claimed so that two processes never send it twice: a message with its link in
@@ -118,7 +148,16 @@ async function sendOne(ctx: AppContext, workspaceId: string, surveyId: string, n
     if (!survey) return null;
     const settings = await getSurveySettings(trx);
     // The rules as they are now: consent may have been withdrawn, or surveys turned off, since scheduling.
-    const skip = survey.kind === 'conversation' && !settings.enabled ? 'disabled' : (await refusedSurveys(trx, survey.customer_id)) ? 'no_consent' : survey.expires_at <= now ? 'expired' : null;
+    const skip =
+      survey.kind === 'conversation' && !settings.enabled
+        ? 'disabled'
+        : (await refusedSurveys(trx, survey.customer_id))
+          ? 'no_consent'
+          : survey.expires_at <= now
+            ? 'expired'
+            : survey.kind === 'conversation' && (await reopened(trx, survey.conversation_id!))
+              ? 'reopened'
+              : null;
     if (skip) {
       await trx.updateTable('surveys').set({ status: 'skipped', skip_reason: skip }).where('id', '=', surveyId).execute();
       return { status: 'skipped', posted: null } as const;
