@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { CHANNEL_KINDS } from '../src/modules/channels/channel-adapters.ts';
+import { queueForgottenReplies } from '../src/modules/channels/channel-outbound.service.ts';
 import { normaliseTelegram } from '../src/modules/channels/telegram/telegram.adapter.ts';
 import { startChannelHarness, type Harness } from './support/channel-harness.ts';
 import { fixturesDir, type FakeAnswer } from './support/fake-network.ts';
@@ -110,6 +112,22 @@ for (const backend of backends()) {
       assert.equal(sent.path, '/bot7012345678:AAE-test-token/sendMessage');
       assert.deepEqual(sent.json, { chat_id: '5123456789', text: 'Te mandamos otra caja hoy' });
       assert.match(await h.externalIdOf(res.body.message.id), /^5123456789:\d+$/);
+    });
+
+    test('a reply the process stopped before queueing is queued at start-up; employees see each delivery change live', async () => {
+      const row = await h.app.ctx.db
+        .insertInto('messages')
+        .values({ workspace_id: h.tenant.workspaceId, conversation_id: conversationId, direction: 'outbound', author_type: 'employee', author_id: h.tenant.admin.employeeId, text: 'Escrito justo antes de parar' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      assert.equal(await queueForgottenReplies(h.app.ctx, CHANNEL_KINDS), 1);
+      assert.equal(await queueForgottenReplies(h.app.ctx, CHANNEL_KINDS), 0, 'queued once');
+      h.app.channels.kick();
+      await h.deliveryOf(conversationId, row.id, 'sent');
+      assert.equal(h.fake.requests.at(-1)!.json.text, 'Escrito justo antes de parar');
+      const events = await h.app.ctx.db.selectFrom('stream_events').select(['type', 'payload']).where('workspace_id', '=', h.tenant.workspaceId).where('type', '=', 'message.delivery').orderBy('seq').execute();
+      const mine = events.filter((e) => (e.payload as { messageId: string }).messageId === row.id).map((e) => (e.payload as { delivery: { status: string } }).delivery.status);
+      assert.deepEqual(mine, ['queued', 'sent']);
     });
 
     test('the Bot API failing is retried, then the message is failed with the reason', async () => {

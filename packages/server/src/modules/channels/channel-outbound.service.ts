@@ -7,7 +7,7 @@ import { getConversation } from '../conversations/conversation.service.ts';
 import { isChannelKind, type Adapters } from './channel-adapters.ts';
 import { lastInboundAt, publishDelivery, setDeliveryState } from './channel-delivery.service.ts';
 import { recordChannelError, toChannelConfig, type ChannelRow } from './channel.service.ts';
-import { SendError, type ChannelKind, type OutboundFile, type OutboundMessage } from './channel.types.ts';
+import { SELF_SENT_KEY_PREFIX, SendError, type ChannelKind, type OutboundFile, type OutboundMessage } from './channel.types.ts';
 import { newMessageId } from './email/email.adapter.ts';
 import { WHATSAPP_WINDOW_MS, WINDOW_CLOSED_REASON } from './whatsapp/whatsapp.adapter.ts';
 
@@ -169,4 +169,23 @@ export async function assertChannelReplyAllowed(scope: TenantScope, conversation
   if (route?.channel.kind !== 'whatsapp') return;
   const closed = await whatsappWindowProblem(scope, route.channel.id, route.peer);
   if (closed) throw new AppError('conflict', closed.reason, { reason: 'whatsapp_window_closed', lastInboundAt: closed.lastInboundAt, templateRequired: true });
+}
+
+// A reply committed just before the process stopped may never have reached the listener that
+// queues it: at start-up, replies of the last day in channel conversations without a delivery
+// state are queued now.
+export async function queueForgottenReplies(ctx: AppContext, kinds: readonly ChannelKind[]): Promise<number> {
+  const { rows } = await sql<{ id: string; conversation_id: string; workspace_id: string }>`
+    select m.id, m.conversation_id, m.workspace_id
+    from messages m
+    join conversations c on c.id = m.conversation_id and c.workspace_id = m.workspace_id
+    where m.direction = 'outbound' and m.delivery_status is null
+      and m.created_at > now() - interval '1 day'
+      and c.channel = any(${kinds as ChannelKind[]}::text[])
+      and (m.idempotency_key is null or m.idempotency_key not like ${`${SELF_SENT_KEY_PREFIX}%`})
+      and not exists (select 1 from channel_messages cm where cm.message_id = m.id)
+    order by m.created_at
+    limit 1000`.execute(ctx.db);
+  for (const r of rows) await enqueueReply(ctx, tenantScope(ctx.db, r.workspace_id), { conversationId: r.conversation_id, messageId: r.id });
+  return rows.length;
 }

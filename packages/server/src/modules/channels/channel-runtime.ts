@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { startIntervalJob } from '../../platform/jobs/interval-job.ts';
-import { createAdapters, type Adapters } from './channel-adapters.ts';
-import { deliverDue } from './channel-outbound.service.ts';
+import { CHANNEL_KINDS, createAdapters, type Adapters } from './channel-adapters.ts';
+import { deliverDue, queueForgottenReplies } from './channel-outbound.service.ts';
 import { startSmtpListener, type SmtpListener } from './email/smtp-listener.ts';
 
 export type ChannelRuntime = {
@@ -31,6 +31,9 @@ export async function startChannelRuntime(ctx: AppContext): Promise<ChannelRunti
       .catch((err: unknown) => ctx.log.error({ err }, 'channel delivery failed'))
       .finally(() => (running = null));
   };
+  const recovered = queueForgottenReplies(ctx, CHANNEL_KINDS)
+    .then((n) => n && (ctx.log.info({ replies: n }, 'queued channel replies left unqueued by a stop'), kick()))
+    .catch((err: unknown) => ctx.log.error({ err }, 'could not queue forgotten channel replies'));
   // The durable queue is the table: this poll picks up retries that came due and sends a crash left.
   const stopPolling = startIntervalJob('channel-deliveries', ctx.config.channels.pollMs, async () => kick(), ctx.log);
   let smtp: SmtpListener | null = null;
@@ -49,6 +52,7 @@ export async function startChannelRuntime(ctx: AppContext): Promise<ChannelRunti
     kick,
     smtpPort: () => smtp?.port ?? null,
     close: async () => {
+      await recovered;
       await stopPolling();
       await running;
       await smtp?.close();

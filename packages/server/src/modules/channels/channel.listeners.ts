@@ -3,9 +3,8 @@ import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { isChannelKind } from './channel-adapters.ts';
 import { enqueueReply } from './channel-outbound.service.ts';
 import type { ChannelRuntime } from './channel-runtime.ts';
+import { SELF_SENT_KEY_PREFIX } from './channel.types.ts';
 
-// Messages a channel route sends itself (a WhatsApp template) carry this key prefix.
-export const SELF_SENT_KEY_PREFIX = 'channel-template:';
 
 // An employee's (or automation's) reply in a conversation held on a channel leaves through it.
 export function registerChannelListeners(ctx: AppContext, runtime: ChannelRuntime): void {

@@ -14,8 +14,8 @@ import { isChannelKind } from './channel-adapters.ts';
 import { originalOf } from './channel-inbound.service.ts';
 import { enqueueReply, routeOf, whatsappWindowProblem } from './channel-outbound.service.ts';
 import type { ChannelRuntime } from './channel-runtime.ts';
-import { SELF_SENT_KEY_PREFIX } from './channel.listeners.ts';
 import { createChannelBody, templateBody, updateChannelBody } from './channel.schema.ts';
+import { SELF_SENT_KEY_PREFIX } from './channel.types.ts';
 import { createChannel, deliveryCounts, getChannel, listChannels, toChannelView, updateChannel } from './channel.service.ts';
 
 // The admin API behind the channel setup screens, and what employees need around a channel message.

@@ -101,3 +101,7 @@ export class MalformedPayload extends Error {
     this.name = 'MalformedPayload';
   }
 }
+
+// Messages a channel route queues itself (a WhatsApp template) carry this idempotency key prefix,
+// so the reply listener leaves them alone.
+export const SELF_SENT_KEY_PREFIX = 'channel-template:';
