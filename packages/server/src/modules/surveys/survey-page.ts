@@ -42,6 +42,7 @@ main{max-width:34rem;margin:0 auto;padding:1.25rem 1rem 3rem}h1{font-size:1.35re
 fieldset{border:0;margin:0 0 1.25rem;padding:1rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 2px #0001}
 legend{float:left;width:100%;padding:0;margin-bottom:.75rem;font-weight:600}
 .scale{clear:both;display:flex;flex-wrap:wrap;gap:.35rem}.scale label{flex:1 0 2.6rem;min-height:2.75rem;position:relative}
+.scale.rows{display:grid}
 .scale input{position:absolute;opacity:0;inset:0}.scale span{display:flex;align-items:center;justify-content:center;height:100%;border:1px solid #c8cdd6;border-radius:.5rem;background:#fff}
 .scale input:checked+span{background:#2f5bea;border-color:#2f5bea;color:#fff}.scale input:focus-visible+span{outline:3px solid #2f5bea66}
 .ends{display:flex;justify-content:space-between;font-size:.8rem;color:#5b6474;margin-top:.35rem}
@@ -88,7 +89,9 @@ function question(form: SurveyForm, q: SurveyForm['questions'][number], values: 
     .map((n) => `<label><input type="radio" name="${q.id}" value="${n}"${values[q.id] === String(n) ? ' checked' : ''}${q.required ? ' required' : ''}><span>${n}</span></label>`)
     .join('');
   const [low, high] = q.type === 'nps' ? NPS_ENDS[form.locale] : q.type === 'ces' ? [w.lowEffort, w.highEffort] : [w.low, w.high];
-  return `<fieldset>${legend}<div class="scale" role="radiogroup">${radios}</div><div class="ends"><span>${low}</span><span>${high}</span></div>${error}</fieldset>`;
+  // More than five thumb-sized buttons do not fit one row on a phone: two even rows instead (NPS 6 + 5, CES 4 + 3).
+  const rows = points.length > 5 ? ` rows" style="grid-template-columns:repeat(${Math.ceil(points.length / 2)},1fr)` : '';
+  return `<fieldset>${legend}<div class="scale${rows}" role="radiogroup">${radios}</div><div class="ends"><span>${low}</span><span>${high}</span></div>${error}</fieldset>`;
 }
 
 export function formPage(form: SurveyForm, action: string, values: Values = {}, errors: Errors = {}): string {
