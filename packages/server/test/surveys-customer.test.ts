@@ -152,6 +152,19 @@ for (const backend of backends()) {
       assert.equal(rows[0]!.id, pending.id);
     });
 
+    test("the survey speaks the customer's language: their locale, else the language they wrote in", async () => {
+      await setRules({ delayMinutes: 0, frequencyDays: 0, channels: null });
+      const v = await visitor(app, acme.publicKey);
+      const { conversation } = await startConversation(app, v, 'Hello, my order has not arrived yet and I really need it for tomorrow, can you help me?');
+      await call(app, 'PATCH', `/api/conversations/${conversation.id}`, { session: agent, body: { status: 'resolved' } });
+      const survey = await scheduledFor(conversation.id);
+      assert.equal(survey.locale, 'en', 'no locale on the customer: the language of their message');
+      await sendDueSurveys(app.ctx, new Date(survey.due_at.getTime() + 1000));
+      assert.match((await surveyMessages(conversation.id))[0]!.text, /^Will you help us improve\?/);
+      const es = await resolvedConversation({ locale: 'es' });
+      assert.equal((await scheduledFor(es.conversationId)).locale, 'es');
+    });
+
     test('frequency: at most one survey per customer per N days; 0 days lifts the limit', async () => {
       await setRules({ delayMinutes: 0, frequencyDays: 7 });
       const v = await visitor(app, acme.publicKey);

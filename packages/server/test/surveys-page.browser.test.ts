@@ -48,7 +48,7 @@ test('on a phone without JavaScript: the questions fit the screen, a tap picks a
   const { url, surveyId } = await surveyLink('conversation', 'en');
   await page.goto(url);
   await page.getByText('How much did we help you achieve what you needed?').waitFor();
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = await page.evaluate<number>('document.documentElement.scrollWidth');
   assert.ok(width <= 360, `no sideways scrolling (content ${width}px wide)`);
   // Each score is a comfortable touch target.
   const box = await page.locator('.scale label').first().boundingBox();
@@ -91,7 +91,7 @@ test('NPS (0–10) and CES (1–7) on a phone: every score a thumb-sized target,
   const { url, surveyId } = await surveyLink('conversation', 'es', suggestedQuestions);
   await page.goto(url);
   await page.getByText('¿Qué probabilidad hay de que nos recomiendes a un amigo o colega?').waitFor();
-  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'no sideways scrolling');
+  assert.ok((await page.evaluate<number>('document.documentElement.scrollWidth')) <= 360, 'no sideways scrolling');
   for (const name of ['nps', 'ces']) {
     const boxes = await page.locator(`.scale:has(input[name="${name}"]) label`).evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ w: r.width, h: r.height, right: r.right })));
     assert.equal(boxes.length, name === 'nps' ? 11 : 7);

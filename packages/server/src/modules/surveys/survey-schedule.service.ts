@@ -169,17 +169,27 @@ async function sendOne(ctx: AppContext, workspaceId: string, surveyId: string, n
   });
 }
 
-// The interval job: every survey due by `now`, oldest first, across workspaces.
-export async function sendDueSurveys(ctx: AppContext, now = new Date(), limit = 200): Promise<{ sent: number; skipped: number } | undefined> {
-  const due = await ctx.db.selectFrom('surveys').select(['id', 'workspace_id']).where('status', '=', 'scheduled').where('due_at', '<=', now).orderBy('due_at').limit(limit).execute();
+// The interval job: every survey due by `now`, oldest first, across workspaces, a batch at a time
+// until none is left (or the batches stop shrinking the backlog: another process holds the rest).
+export async function sendDueSurveys(ctx: AppContext, now = new Date(), batch = 200): Promise<{ sent: number; skipped: number } | undefined> {
   let sent = 0;
   let skipped = 0;
-  for (const s of due) {
-    const outcome = await sendOne(ctx, s.workspace_id, s.id, now);
-    if (!outcome) continue;
-    if (outcome.posted) announceSystemMessage(ctx, s.workspace_id, outcome.posted);
-    if (outcome.status === 'skipped') skipped++;
-    else sent++;
+  for (;;) {
+    const due = await ctx.db.selectFrom('surveys').select(['id', 'workspace_id']).where('status', '=', 'scheduled').where('due_at', '<=', now).orderBy('due_at').limit(batch).execute();
+    let done = 0;
+    for (const s of due) {
+      // One survey that cannot be sent (logged, tried again next time) must not hold up the others.
+      const outcome = await sendOne(ctx, s.workspace_id, s.id, now).catch((err: unknown) => {
+        ctx.log.error({ err, surveyId: s.id }, 'survey not sent');
+        return null;
+      });
+      if (!outcome) continue;
+      done++;
+      if (outcome.posted) announceSystemMessage(ctx, s.workspace_id, outcome.posted);
+      if (outcome.status === 'skipped') skipped++;
+      else sent++;
+    }
+    if (due.length < batch || done === 0) break;
   }
   return sent || skipped ? { sent, skipped } : undefined;
 }
