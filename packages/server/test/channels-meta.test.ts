@@ -131,6 +131,18 @@ for (const backend of backends()) {
         await h.deliveryOf(conversationId, res.body.message.id, 'read');
       });
 
+      test('a reply with an image uploads it with the message (multipart filedata)', async () => {
+        const before = h.fake.requests.length;
+        const res = await h.replyWithFile(conversationId, '', { fileName: 'botas.jpg', contentType: 'image/jpeg', content: Buffer.from('JPEG-BOTAS') });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+        await h.deliveryOf(conversationId, res.body.message.id, 'sent');
+        const sent = h.fake.requests.slice(before);
+        assert.equal(sent.length, 1, 'no empty text message before the file');
+        assert.equal(sent[0]!.path, `/${account}/messages`);
+        assert.match(sent[0]!.body, /name="message"\r\n\r\n\{"attachment":\{"type":"image","payload":\{"is_reusable":false\}\}\}/);
+        assert.match(sent[0]!.body, /name="filedata"; filename="botas.jpg"\r\nContent-Type: image\/jpeg\r\n\r\nJPEG-BOTAS/);
+      });
+
       test('the Graph API failing is retried, then the message is failed with the reason', async () => {
         down = true;
         const calls = h.fake.requests.length;

@@ -49,6 +49,7 @@ for (const backend of backends()) {
   describe(`Telegram channel end to end (${backend})`, () => {
     let h: Harness;
     let down = false;
+    let photosDown = false;
     let conversationId: string;
     const post = (body: string, token: string = h.view.verifyToken) =>
       h.app.server.inject({ method: 'POST', url: h.hookPath, payload: body, headers: { 'content-type': 'application/json', ...(token ? { 'x-telegram-bot-api-secret-token': token } : {}) } });
@@ -60,6 +61,7 @@ for (const backend of backends()) {
         (req, i): FakeAnswer => {
           if (req.path.includes('/getFile?file_id=')) return { status: 200, body: { ok: true, result: { file_id: 'x', file_path: `files/${new URL(req.path, 'http://x').searchParams.get('file_id')!.slice(0, 8)}.bin` } } };
           if (req.path.startsWith('/file/bot7012345678:AAE-test-token/files/')) return { status: 200, body: PHOTO, contentType: 'image/jpeg' };
+          if (photosDown && req.path.endsWith('/sendPhoto')) return { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } };
           if (down) return { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } };
           const sent = json('sendMessage-response.json');
           sent.result.message_id = 1000 + i;
@@ -112,6 +114,28 @@ for (const backend of backends()) {
       assert.equal(sent.path, '/bot7012345678:AAE-test-token/sendMessage');
       assert.deepEqual(sent.json, { chat_id: '5123456789', text: 'Te mandamos otra caja hoy' });
       assert.match(await h.externalIdOf(res.body.message.id), /^5123456789:\d+$/);
+    });
+
+    test('a reply with a photo sends the text, then the photo as multipart with its bytes', async () => {
+      const before = h.fake.requests.length;
+      const res = await h.replyWithFile(conversationId, 'Mira la etiqueta', { fileName: 'etiqueta.png', contentType: 'image/png', content: Buffer.from('PNG-BYTES-0123') });
+      await h.deliveryOf(conversationId, res.body.message.id, 'sent');
+      const [text, photo] = h.fake.requests.slice(before);
+      assert.equal(text!.path, '/bot7012345678:AAE-test-token/sendMessage');
+      assert.equal(photo!.path, '/bot7012345678:AAE-test-token/sendPhoto');
+      assert.match(photo!.headers['content-type'] as string, /^multipart\/form-data/);
+      assert.match(photo!.body, /name="chat_id"\r\n\r\n5123456789/);
+      assert.match(photo!.body, /name="photo"; filename="etiqueta.png"\r\nContent-Type: image\/png\r\n\r\nPNG-BYTES-0123/);
+    });
+
+    test('when the text left but the photo failed, the reply fails saying so and is not sent twice', async () => {
+      photosDown = true;
+      const before = h.fake.requests.length;
+      const res = await h.replyWithFile(conversationId, 'Texto y foto', { fileName: 'foto.jpg', contentType: 'image/jpeg', content: Buffer.from('JPEG') });
+      const delivery = await h.deliveryOf(conversationId, res.body.message.id, 'failed');
+      photosDown = false;
+      assert.equal(h.fake.requests.length - before, 2, 'no retry: the text is not sent again');
+      assert.match(delivery.error, /^Only 1 of 2 parts were sent; then: Telegram: Internal Server Error \(HTTP 500\)$/);
     });
 
     test('a reply the process stopped before queueing is queued at start-up; employees see each delivery change live', async () => {

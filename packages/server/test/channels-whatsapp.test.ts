@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
+import { storeAttachment } from '../src/modules/attachments/attachment.service.ts';
+import { tenantScope } from '../src/platform/db/tenant-scope.ts';
 import { metaSignatureValid } from '../src/modules/channels/webhook-signature.ts';
 import { normaliseWhatsApp } from '../src/modules/channels/whatsapp/whatsapp.normalise.ts';
 import { call, createTenant, type Tenant } from './support/api-client.ts';
@@ -86,6 +89,8 @@ for (const backend of backends()) {
     const messageCount = async () => Number((await app.ctx.db.selectFrom('messages').select((e) => e.fn.countAll().as('n')).where('workspace_id', '=', acme.workspaceId).executeTakeFirstOrThrow()).n);
     const messagesOf = async (conversationId: string) => (await call(app, 'GET', `/api/conversations/${conversationId}/messages`, { session: acme.admin })).body.items as any[];
     const reply = (conversationId: string, text: string) => call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text, idempotencyKey: randomUUID() } });
+    const upload = async (fileName: string, contentType: string, content: Buffer) =>
+      (await storeAttachment(tenantScope(app.ctx.db, acme.workspaceId), app.ctx.storage, { type: 'employee', id: acme.admin.employeeId }, { fileName, contentType, data: Readable.from([content]) })).id;
     const deliveryOf = (conversationId: string, messageId: string, status: string) =>
       waitFor(async () => {
         const m = (await messagesOf(conversationId)).find((x) => x.id === messageId);
@@ -97,6 +102,7 @@ for (const backend of backends()) {
         if (req.method === 'GET' && req.path === '/v25.0/65463453') return { status: 200, body: { url: `${fake.url}/lookaside/65463453`, mime_type: 'image/jpeg', id: '65463453' } };
         if (req.method === 'GET' && req.path === '/lookaside/65463453')
           return req.headers.authorization === 'Bearer EAAG-secret-token' ? { status: 200, body: IMAGE, contentType: 'image/jpeg' } : { status: 401, body: {} };
+        if (req.path === '/v25.0/1122334455667/media') return { status: 200, body: { id: 'media-upload-1' } };
         if (req.method === 'GET') return { status: 404, body: { error: { message: 'Unsupported get request', code: 100 } } };
         if (mode === 'down') return { status: 503, body: { error: { message: 'Service temporarily unavailable', code: 2 } } };
         if (mode === 'window' && req.json?.type === 'text') return { status: 400, body: fixtureJson('send-message-error-131047.json') };
@@ -219,6 +225,19 @@ for (const backend of backends()) {
       await deliveryOf(conversationId, res.body.message.id, 'read');
       assert.equal((await post(withId('status-delivered.json', row.external_id!))).statusCode, 200);
       assert.equal((await messagesOf(conversationId)).find((m) => m.id === res.body.message.id).delivery.status, 'read');
+    });
+
+    test('a reply with a PDF uploads it to the media endpoint and sends it as a document by id', async () => {
+      const before = fake.requests.length;
+      const pdfBytes = Buffer.from('%PDF-1.4 factura');
+      const res = await call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text: 'Te adjunto la factura', attachmentIds: [await upload('factura.pdf', 'application/pdf', pdfBytes)], idempotencyKey: randomUUID() } });
+      await deliveryOf(conversationId, res.body.message.id, 'sent');
+      const [text, uploaded, document] = fake.requests.slice(before);
+      assert.equal(text!.json.text.body, 'Te adjunto la factura');
+      assert.equal(uploaded!.path, '/v25.0/1122334455667/media');
+      assert.match(uploaded!.body, /name="messaging_product"\r\n\r\nwhatsapp/);
+      assert.match(uploaded!.body, /name="file"; filename="factura.pdf"\r\nContent-Type: application\/pdf\r\n\r\n%PDF-1.4 factura/);
+      assert.deepEqual(document!.json, { messaging_product: 'whatsapp', recipient_type: 'individual', to: '972987654321', type: 'document', document: { id: 'media-upload-1', filename: 'factura.pdf' } });
     });
 
     test('the API failing is retried with backoff, then the message is marked failed with the reason', async () => {

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { storeAttachment } from '../../src/modules/attachments/attachment.service.ts';
+import { tenantScope } from '../../src/platform/db/tenant-scope.ts';
 import { call, createTenant, type Tenant } from './api-client.ts';
 import { CHANNEL_TEST_ENV, startFakeNetwork, type FakeAnswer, type Recorded } from './fake-network.ts';
 import { createTestApp, type Backend, type TestApp } from './test-app.ts';
@@ -27,6 +30,11 @@ export async function startChannelHarness(backend: Backend, channel: (fakeUrl: s
     messageCount: async () =>
       Number((await app.ctx.db.selectFrom('messages').select((e) => e.fn.countAll().as('n')).where('workspace_id', '=', tenant.workspaceId).executeTakeFirstOrThrow()).n),
     reply: (conversationId: string, text: string) => call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: tenant.admin, body: { text, idempotencyKey: randomUUID() } }),
+    // An employee's reply carrying one uploaded file.
+    replyWithFile: async (conversationId: string, text: string, file: { fileName: string; contentType: string; content: Buffer }) => {
+      const ref = await storeAttachment(tenantScope(app.ctx.db, tenant.workspaceId), app.ctx.storage, { type: 'employee', id: tenant.admin.employeeId }, { ...file, data: Readable.from([file.content]) });
+      return call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: tenant.admin, body: { text, attachmentIds: [ref.id], idempotencyKey: randomUUID() } });
+    },
     deliveryOf: (conversationId: string, messageId: string, status: string) =>
       waitFor(async () => {
         const m = (await messagesOf(conversationId)).find((x) => x.id === messageId);

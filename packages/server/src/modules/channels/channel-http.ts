@@ -1,13 +1,15 @@
 import { SendError } from './channel.types.ts';
 
-export type HttpCall = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; json?: unknown; form?: Record<string, string>; timeoutMs?: number };
+export type HttpCall = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; json?: unknown; form?: Record<string, string>; multipart?: FormData; timeoutMs?: number };
 
 // Calls a network's API. A refused connection, a timeout, 429 or 5xx is transient (retried); any
 // other 4xx is the network saying no, and `describe` turns its error body into the reason shown.
 export async function callNetwork(call: HttpCall, describe: (status: number, body: unknown) => string): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
-  let body: string | undefined;
-  if (call.json !== undefined) {
+  let body: string | FormData | undefined;
+  if (call.multipart) {
+    body = call.multipart;
+  } else if (call.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(call.json);
   } else if (call.form) {
@@ -16,7 +18,7 @@ export async function callNetwork(call: HttpCall, describe: (status: number, bod
   }
   let res: Response;
   try {
-    res = await fetch(call.url, { method: call.method ?? 'POST', headers, body, signal: AbortSignal.timeout(call.timeoutMs ?? 15_000) });
+    res = await fetch(call.url, { method: call.method ?? 'POST', headers, body, signal: AbortSignal.timeout(call.timeoutMs ?? 30_000) });
   } catch (err) {
     throw new SendError(`Could not reach ${new URL(call.url).host}: ${err instanceof Error ? err.message : String(err)}`, true);
   }
@@ -35,3 +37,20 @@ export async function callNetwork(call: HttpCall, describe: (status: number, bod
 export const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 export const stringField = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+
+export const fileBlob = (f: { content: Buffer; contentType: string }) => new Blob([new Uint8Array(f.content)], { type: f.contentType });
+
+// A reply with files goes out as several messages. Once one has left, a failure is not retried
+// (the customer would get the first part twice): the reply fails saying what arrived.
+export async function sendParts(parts: Array<() => Promise<string>>): Promise<{ externalId: string }> {
+  const ids: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    try {
+      ids.push(await part());
+    } catch (err) {
+      if (i === 0) throw err;
+      throw new SendError(`Only ${i} of ${parts.length} parts were sent; then: ${err instanceof Error ? err.message : String(err)}`, false);
+    }
+  }
+  return { externalId: ids[0]! };
+}

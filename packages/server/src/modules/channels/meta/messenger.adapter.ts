@@ -1,7 +1,7 @@
-import { stringField, trimSlash } from '../channel-http.ts';
+import { callNetwork, fileBlob, sendParts, stringField, trimSlash } from '../channel-http.ts';
 import { download } from '../channel-media.ts';
 import { MalformedPayload, SendError, type ChannelAdapter, type ChannelConfig, type InboundMessage, type MediaRef, type WebhookBatch } from '../channel.types.ts';
-import { asArray, asObject, graphPost, metaAuthenticate, metaChallenge, parseJson } from './meta-webhook.ts';
+import { asArray, asObject, describeGraphError, graphPost, metaAuthenticate, metaChallenge, parseJson } from './meta-webhook.ts';
 
 type Obj = Record<string, unknown>;
 type Network = 'messenger' | 'instagram';
@@ -115,14 +115,27 @@ function makeAdapter(network: Network): ChannelAdapter {
     parse: (_c, req) => normaliseMessaging(network, parseJson(req)),
     // Attachment URLs are signed CDN links: no token needed.
     fetchMedia: (_c, media, maxBytes) => download(media.ref, {}, maxBytes, media),
+    // Text, then each file uploaded with its message (multipart "filedata"); the first id stands for the reply.
     async send(channel, message) {
       const t = token(channel);
       if (!t) throw new SendError(`The ${network} channel has no access token`, false);
-      const text = [message.text, ...message.files.map((f) => `[${f.fileName}]`)].filter(Boolean).join('\n');
-      const res = await graphPost(`${base(channel)}/${account(channel)}/messages`, t, { recipient: { id: message.peer }, messaging_type: 'RESPONSE', message: { text } });
-      const id = stringField(asObject(res).message_id);
-      if (!id) throw new SendError(`${network} accepted the message but returned no message_id`, false);
-      return { externalId: id };
+      const url = `${base(channel)}/${account(channel)}/messages`;
+      const confirm = (res: unknown) => {
+        const id = stringField(asObject(res).message_id);
+        if (!id) throw new SendError(`${network} accepted the message but returned no message_id`, false);
+        return id;
+      };
+      const text = () => graphPost(url, t, { recipient: { id: message.peer }, messaging_type: 'RESPONSE', message: { text: message.text } }).then(confirm);
+      const files = message.files.map((file) => () => {
+        const type = file.contentType.startsWith('image/') ? 'image' : file.contentType.startsWith('audio/') ? 'audio' : file.contentType.startsWith('video/') ? 'video' : 'file';
+        const form = new FormData();
+        form.append('recipient', JSON.stringify({ id: message.peer }));
+        form.append('messaging_type', 'RESPONSE');
+        form.append('message', JSON.stringify({ attachment: { type, payload: { is_reusable: false } } }));
+        form.append('filedata', fileBlob(file), file.fileName);
+        return callNetwork({ url, headers: { authorization: `Bearer ${t}` }, multipart: form }, describeGraphError).then(confirm);
+      });
+      return sendParts([...(message.text || !files.length ? [text] : []), ...files]);
     },
   };
 }

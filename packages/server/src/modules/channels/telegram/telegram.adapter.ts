@@ -1,4 +1,4 @@
-import { callNetwork, stringField, trimSlash } from '../channel-http.ts';
+import { callNetwork, fileBlob, sendParts, stringField, trimSlash } from '../channel-http.ts';
 import { download } from '../channel-media.ts';
 import { MalformedPayload, SendError, type ChannelAdapter, type ChannelConfig, type MediaRef, type WebhookBatch } from '../channel.types.ts';
 import { asObject, parseJson } from '../meta/meta-webhook.ts';
@@ -106,16 +106,26 @@ export const telegramAdapter: ChannelAdapter = {
     if (!path) throw new SendError('Telegram gave no file path', false);
     return download(`${baseOf(channel)}/file/bot${token}/${path}`, {}, maxBytes, media);
   },
+  // Text with sendMessage, then each file with sendPhoto or sendDocument; the first message's id
+  // stands for the reply.
   async send(channel, message) {
     const token = channel.secrets.botToken;
     if (!token) throw new SendError('The Telegram channel has no bot token', false);
-    const text = [message.text, ...message.files.map((f) => `[${f.fileName}]`)].filter(Boolean).join('\n');
-    const res = asObject(
-      await callNetwork({ url: `${baseOf(channel)}/bot${token}/sendMessage`, json: { chat_id: message.peer, text } }, (status, body) => `Telegram: ${stringField(asObject(body).description) ?? `answered ${status}`}`),
-    );
-    const id = stringField(asObject(res.result).message_id);
-    if (res.ok !== true || !id) throw new SendError('Telegram did not confirm the message', false);
-    return { externalId: `${message.peer}:${id}` };
+    const describe = (status: number, body: unknown) => `Telegram: ${stringField(asObject(body).description) ?? `answered ${status}`}`;
+    const confirm = (res: unknown) => {
+      const id = stringField(asObject(asObject(res).result).message_id);
+      if (asObject(res).ok !== true || !id) throw new SendError('Telegram did not confirm the message', false);
+      return `${message.peer}:${id}`;
+    };
+    const text = () => callNetwork({ url: `${baseOf(channel)}/bot${token}/sendMessage`, json: { chat_id: message.peer, text: message.text } }, describe).then(confirm);
+    const files = message.files.map((file) => () => {
+      const photo = /^image\/(jpeg|png|webp)$/.test(file.contentType);
+      const form = new FormData();
+      form.append('chat_id', message.peer);
+      form.append(photo ? 'photo' : 'document', fileBlob(file), file.fileName);
+      return callNetwork({ url: `${baseOf(channel)}/bot${token}/${photo ? 'sendPhoto' : 'sendDocument'}`, multipart: form }, describe).then(confirm);
+    });
+    return sendParts([...(message.text || !files.length ? [text] : []), ...files]);
   },
 };
 

@@ -1,6 +1,6 @@
-import { callNetwork, trimSlash } from '../channel-http.ts';
+import { callNetwork, fileBlob, sendParts, trimSlash } from '../channel-http.ts';
 import { download } from '../channel-media.ts';
-import { SendError, type ChannelAdapter, type ChannelConfig } from '../channel.types.ts';
+import { SendError, type ChannelAdapter, type ChannelConfig, type OutboundFile } from '../channel.types.ts';
 import { asArray, asObject, describeGraphError, graphPost, metaAuthenticate, metaChallenge, parseJson } from '../meta/meta-webhook.ts';
 import { stringField } from '../channel-http.ts';
 import { normaliseWhatsApp } from './whatsapp.normalise.ts';
@@ -19,6 +19,25 @@ async function post(channel: ChannelConfig, json: Record<string, unknown>): Prom
   const id = stringField(asObject(asArray(asObject(res).messages)[0]).id);
   if (!id) throw new SendError('WhatsApp accepted the message but returned no id', false);
   return { externalId: id };
+}
+
+// WhatsApp sends images, audio and video as such; anything else as a document with its name.
+function mediaTypeOf(contentType: string): 'image' | 'audio' | 'video' | 'document' {
+  if (/^image\/(jpeg|png)$/.test(contentType)) return 'image';
+  if (/^audio\//.test(contentType)) return 'audio';
+  if (/^video\/(mp4|3gpp)$/.test(contentType)) return 'video';
+  return 'document';
+}
+
+async function uploadMedia(channel: ChannelConfig, file: OutboundFile): Promise<string> {
+  const form = new FormData();
+  form.append('messaging_product', 'whatsapp');
+  form.append('type', file.contentType);
+  form.append('file', fileBlob(file), file.fileName);
+  const res = await callNetwork({ url: `${baseOf(channel)}/${stringField(channel.settings.phoneNumberId)}/media`, headers: { authorization: `Bearer ${channel.secrets.accessToken ?? ''}` }, multipart: form }, describeGraphError);
+  const id = stringField(asObject(res).id);
+  if (!id) throw new SendError('WhatsApp accepted the upload but returned no media id', false);
+  return id;
 }
 
 export type WhatsAppTemplate = { name: string; language: string; parameters: string[] };
@@ -48,10 +67,16 @@ export const whatsappAdapter: ChannelAdapter = {
     if (!url) throw new SendError('WhatsApp gave no URL for the media', false);
     return download(url, auth, maxBytes, { ...media, contentType: media.contentType ?? stringField(info.mime_type) });
   },
+  // Text first, then each file uploaded to the media endpoint and sent by its id.
   async send(channel, message) {
     const template = message.template;
     if (template) return sendWhatsAppTemplate(channel, message.peer, template);
-    const text = [message.text, ...message.files.map((f) => `[${f.fileName}]`)].filter(Boolean).join('\n');
-    return post(channel, { to: message.peer, type: 'text', text: { preview_url: false, body: text } });
+    const text = async () => (await post(channel, { to: message.peer, type: 'text', text: { preview_url: false, body: message.text } })).externalId;
+    const files = message.files.map((file) => async () => {
+      const type = mediaTypeOf(file.contentType);
+      const id = await uploadMedia(channel, file);
+      return (await post(channel, { to: message.peer, type, [type]: { id, ...(type === 'document' ? { filename: file.fileName } : {}) } })).externalId;
+    });
+    return sendParts([...(message.text || !files.length ? [text] : []), ...files]);
   },
 };
