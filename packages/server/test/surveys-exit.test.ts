@@ -158,6 +158,13 @@ for (const backend of backends()) {
         followed_employee: [1, 11.1],
         other: [1, 11.1],
       });
+      const csv = await app.server.inject({ method: 'GET', url: '/api/surveys/exit-reasons?from=2026-01-01&to=2026-01-31&format=csv', headers: { cookie: figures.admin.cookie } });
+      assert.equal(csv.statusCode, 200);
+      assert.deepEqual(csv.body.trim().split('\n').slice(0, 3), ['month,exits,answers,reason,count,share', '2026-01,5,4,moved_away,0,0', '2026-01,5,4,price,2,50']);
+      const behind = await call(app, 'GET', '/api/surveys/responses?kind=exit&reason=staff_treatment&from=2026-02-01&to=2026-02-28', { session: figures.admin });
+      assert.equal(behind.status, 200);
+      assert.equal(behind.body.items.length, 2, 'the two answers behind the February staff_treatment bar');
+      assert.equal((await call(app, 'GET', '/api/surveys/responses?reason=weather', { session: figures.admin })).status, 400);
       const all = await call(app, 'GET', '/api/surveys/exit-reasons', { session: figures.admin });
       assert.equal(all.body.total.answers, 10, 'without a period: the December answer too');
       assert.equal(all.body.months[0].month, '2025-12');

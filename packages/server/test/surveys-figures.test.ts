@@ -96,6 +96,30 @@ for (const backend of backends()) {
       assert.equal(all.answers, 11, 'without a period: December too, never the exit answer');
     });
 
+    test('the answers behind a point, and the figures as CSV', async () => {
+      const list = async (query: string) => {
+        const res = await call(app, 'GET', `/api/surveys/responses?kind=conversation&${query}`, { session: t.admin });
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        return res.body.items as Array<{ scores: { csat: number | null; nps: number | null }; channel: string; answeredAt: string }>;
+      };
+      const february = await list('from=2026-02-01&to=2026-02-28');
+      assert.deepEqual(february.map((r) => r.scores.csat).sort(), [1, 5, 5]);
+      assert.ok(february.every((r) => r.channel === 'email'));
+      assert.equal((await list('from=2026-01-01&to=2026-01-31')).length, 7);
+      assert.equal((await list('channel=email')).length, 3);
+      assert.equal((await list(`employeeId=${ana.employeeId}`)).length, 2);
+
+      const csv = await app.server.inject({ method: 'GET', url: '/api/surveys/results?from=2026-01-01&to=2026-02-28&format=csv', headers: { cookie: t.admin.cookie } });
+      assert.equal(csv.statusCode, 200);
+      assert.match(csv.headers['content-type'] as string, /text\/csv/);
+      assert.match(csv.headers['content-disposition'] as string, /survey-results\.csv/);
+      assert.deepEqual(csv.body.trim().split('\n'), [
+        'month,answers,low,csat_answers,csat_satisfied,csat_percent,nps_answers,promoters,passives,detractors,nps,ces_answers,ces_average',
+        '2026-01,7,0,4,2,50,7,2,2,3,-14.3,3,3.33',
+        '2026-02,3,0,3,2,66.7,2,1,0,1,0,1,5',
+      ]);
+    });
+
     test('only admins and managers read the figures; a bad period is a 400', async () => {
       assert.equal((await call(app, 'GET', '/api/surveys/results', { session: ana })).status, 403);
       const bad = await call(app, 'GET', '/api/surveys/results?from=2026-02-01&to=2026-01-01', { session: t.admin });

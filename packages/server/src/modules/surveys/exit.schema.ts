@@ -44,6 +44,7 @@ export const exitReportQuery = z
   .object({
     from: z.iso.date({ message: 'must be a date like 2026-01-31' }).optional(),
     to: z.iso.date({ message: 'must be a date like 2026-01-31' }).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
 

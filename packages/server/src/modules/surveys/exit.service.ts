@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
@@ -120,4 +121,11 @@ export async function exitReport(scope: TenantScope, p: Period): Promise<{ total
     });
   const answered = [...totalCounts.values()].reduce((a, b) => a + b, 0);
   return { total: { exits: totalExits, answers: answered, reasons: sharesOf(totalCounts, answered) }, months: list };
+}
+
+export function exitReportCsv(r: { months: Array<{ month: string } & ExitPeriod> }): string {
+  return stringify(
+    r.months.flatMap((m) => m.reasons.map((x) => [m.month, m.exits, m.answers, x.reason, x.count, x.share])),
+    { header: true, columns: ['month', 'exits', 'answers', 'reason', 'count', 'share'] },
+  );
 }

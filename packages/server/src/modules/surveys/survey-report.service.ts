@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { SurveyKind } from '../../platform/db/database.types.ts';
+import { stringify } from 'csv-stringify/sync';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 
 const DAY = 86_400_000;
@@ -99,7 +100,7 @@ export type ResponseView = {
 
 export async function listResponses(
   scope: TenantScope,
-  f: { customerId?: string; conversationId?: string; employeeId?: string; kind?: SurveyKind; limit: number; before?: string },
+  f: Period & { customerId?: string; conversationId?: string; employeeId?: string; kind?: SurveyKind; channel?: string; low?: boolean; reason?: string; limit: number; before?: string },
 ): Promise<{ items: ResponseView[]; nextBefore: string | null }> {
   let q = scope
     .selectFrom('survey_responses')
@@ -115,6 +116,12 @@ export async function listResponses(
   if (f.kind) q = q.where('survey_responses.kind', '=', f.kind);
   if (f.employeeId) q = q.where(sql<boolean>`${f.employeeId}::uuid = any(survey_responses.employee_ids)`);
   if (f.before) q = q.where('survey_responses.answered_at', '<', new Date(f.before));
+  const { since, until } = periodBounds(f);
+  if (since) q = q.where('survey_responses.answered_at', '>=', since);
+  if (until) q = q.where('survey_responses.answered_at', '<', until);
+  if (f.channel) q = q.where('conversations.channel', '=', f.channel);
+  if (f.low !== undefined) q = q.where('survey_responses.low', '=', f.low);
+  if (f.reason) q = q.where(sql<boolean>`survey_responses.answers->>'reason' = ${f.reason}`);
   const rows = await q.execute();
   const items = rows.map((r) => ({
     id: r.id,
@@ -130,4 +137,11 @@ export async function listResponses(
     answeredAt: r.answered_at.toISOString(),
   }));
   return { items, nextBefore: rows.length === f.limit ? items[items.length - 1]!.answeredAt : null };
+}
+
+export function resultsCsv(r: { months: Array<{ month: string } & ScoreFigures> }): string {
+  return stringify(
+    r.months.map((m) => [m.month, m.answers, m.low, m.csat.answers, m.csat.satisfied, m.csat.percent, m.nps.answers, m.nps.promoters, m.nps.passives, m.nps.detractors, m.nps.score, m.ces.answers, m.ces.average]),
+    { header: true, columns: ['month', 'answers', 'low', 'csat_answers', 'csat_satisfied', 'csat_percent', 'nps_answers', 'promoters', 'passives', 'detractors', 'nps', 'ces_answers', 'ces_average'] },
+  );
 }

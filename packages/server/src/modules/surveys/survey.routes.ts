@@ -1,15 +1,18 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { employeeOf } from '../../platform/http/auth.plugin.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { customerIdParams, exitBody, exitReportQuery } from './exit.schema.ts';
-import { exitReport, recordExit } from './exit.service.ts';
-import { listResponses, surveyResults } from './survey-report.service.ts';
+import { exitReport, exitReportCsv, recordExit } from './exit.service.ts';
+import { listResponses, resultsCsv, surveyResults } from './survey-report.service.ts';
 import { getSurveySettings, updateSurveySettings } from './survey-settings.service.ts';
 import { periodQuery, responsesQuery, SUGGESTED_QUESTIONS, surveySettingsPatch } from './survey.schema.ts';
 
 const tags = ['surveys'];
+
+const csv = (reply: FastifyReply, name: string, body: string) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(body);
 
 // The admin rules, the answers and their figures, and customer exits.
 export const surveyRoutes =
@@ -48,7 +51,12 @@ export const surveyRoutes =
       '/surveys/responses',
       {
         config: { auth: 'employee' },
-        schema: { tags, summary: 'Survey answers, newest first, by customer, conversation, employee or kind', description: 'Pass `nextBefore` as `before` for the next page.', querystring: responsesQuery },
+        schema: {
+          tags,
+          summary: 'Survey answers, newest first: by customer, conversation, employee, kind, period, channel, low score or exit reason',
+          description: 'What lies behind a point of the results or exit-reason charts. Pass `nextBefore` as `before` for the next page.',
+          querystring: responsesQuery,
+        },
       },
       async (req) => listResponses(scopeOf(employeeOf(req).workspaceId), req.query),
     );
@@ -60,11 +68,15 @@ export const surveyRoutes =
         schema: {
           tags,
           summary: 'CSAT, NPS and CES of the customer surveys, overall and by month',
-          description: 'CSAT % = answers of 4–5 / CSAT answers; NPS = % promoters (9–10) − % detractors (0–6); CES = average (1–7, lower is easier). `from`/`to` are whole UTC days, both included.',
+          description: 'CSAT % = answers of 4–5 / CSAT answers; NPS = % promoters (9–10) − % detractors (0–6); CES = average (1–7, lower is easier). `from`/`to` are whole UTC days, both included. ' +
+            '`format=csv`: one row per month. The answers behind a point: GET /api/surveys/responses with the same filters.',
           querystring: periodQuery,
         },
       },
-      async (req) => surveyResults(scopeOf(employeeOf(req).workspaceId), req.query),
+      async (req, reply) => {
+        const results = await surveyResults(scopeOf(employeeOf(req).workspaceId), req.query);
+        return req.query.format === 'csv' ? csv(reply, 'survey-results.csv', resultsCsv(results)) : results;
+      },
     );
 
     app.post(
@@ -92,8 +104,16 @@ export const surveyRoutes =
       '/surveys/exit-reasons',
       {
         config: { auth: 'employee', roles: ['admin', 'manager'] },
-        schema: { tags, summary: 'Why customers left: reasons by month, with counts and shares of the answers', querystring: exitReportQuery },
+        schema: {
+          tags,
+          summary: 'Why customers left: reasons by month, with counts and shares of the answers',
+          description: 'Shares are % of the exit answers of the month. `format=csv`: one row per month and reason. The answers behind a bar: GET /api/surveys/responses?kind=exit&reason=….',
+          querystring: exitReportQuery,
+        },
       },
-      async (req) => exitReport(scopeOf(employeeOf(req).workspaceId), req.query),
+      async (req, reply) => {
+        const report = await exitReport(scopeOf(employeeOf(req).workspaceId), req.query);
+        return req.query.format === 'csv' ? csv(reply, 'exit-reasons.csv', exitReportCsv(report)) : report;
+      },
     );
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuid } from '../../platform/http/common.schema.ts';
+import { EXIT_REASONS } from './exit.schema.ts';
 
 // What a survey can ask: three scores with their usual scales, and open questions.
 export const QUESTION_TYPES = ['csat', 'nps', 'ces', 'open'] as const;
@@ -78,20 +79,32 @@ export const answerBody = z
 
 export const tokenParams = z.object({ token: z.string().min(10).max(100) });
 
+const day = z.iso.date({ message: 'must be a date like 2026-01-31' });
+const boolText = z.enum(['true', 'false']).transform((v) => v === 'true');
+// CSV: the same figures, one row per month, for spreadsheets.
+export const formatQuery = z.enum(['json', 'csv']).default('json');
+
+// What a chart point stands for: its period, channel, employee, low scores, exit reason.
 export const responsesQuery = z.object({
   customerId: uuid().optional(),
   conversationId: uuid().optional(),
   employeeId: uuid().optional(),
   kind: z.enum(['conversation', 'exit']).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  channel: z.string().max(40).optional(),
+  low: boolText.optional(),
+  reason: z.enum(EXIT_REASONS).optional().describe('exit answers with this reason'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional().describe('answeredAt of the last item of the previous page'),
 });
 
 export const periodQuery = z
   .object({
-    from: z.iso.date({ message: 'must be a date like 2026-01-31' }).optional(),
-    to: z.iso.date({ message: 'must be a date like 2026-01-31' }).optional(),
+    from: day.optional(),
+    to: day.optional(),
     employeeId: uuid().optional(),
     channel: z.string().max(40).optional(),
+    format: formatQuery,
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
