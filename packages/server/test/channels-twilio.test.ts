@@ -119,6 +119,22 @@ for (const backend of backends()) {
       await h.deliveryOf(conversationId, res.body.message.id, 'delivered');
     });
 
+    test('a reply with a photo goes as MMS: Twilio gets a signed link that serves the file, and only that', async () => {
+      const photo = Buffer.from('MMS-PHOTO-BYTES');
+      const res = await h.replyWithFile(conversationId, 'La etiqueta', { fileName: 'etiqueta.jpg', contentType: 'image/jpeg', content: photo });
+      await h.deliveryOf(conversationId, res.body.message.id, 'sent');
+      const form = new URLSearchParams(h.fake.requests.at(-1)!.body);
+      assert.equal(form.get('Body'), 'La etiqueta');
+      const link = new URL(form.getAll('MediaUrl')[0]!);
+      assert.equal(link.origin, 'https://vinculo.example.com');
+      const file = await h.app.server.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
+      assert.equal(file.statusCode, 200, file.body);
+      assert.equal(file.headers['content-type'], 'image/jpeg');
+      assert.ok(photo.equals(file.rawPayload));
+      const tampered = await h.app.server.inject({ method: 'GET', url: `${link.pathname}${link.search.slice(0, -3)}xyz` });
+      assert.equal(tampered.statusCode, 404);
+    });
+
     test('a refused number fails at once with the reason; an unavailable API is retried then failed', async () => {
       mode = 'invalid';
       let calls = h.fake.requests.length;

@@ -1,6 +1,6 @@
 import { SendError } from './channel.types.ts';
 
-export type HttpCall = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; json?: unknown; form?: Record<string, string>; multipart?: FormData; timeoutMs?: number };
+export type HttpCall = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; json?: unknown; form?: Record<string, string> | Array<[string, string]>; multipart?: FormData; timeoutMs?: number };
 
 // Calls a network's API. A refused connection, a timeout, 429 or 5xx is transient (retried); any
 // other 4xx is the network saying no, and `describe` turns its error body into the reason shown.

@@ -8,6 +8,7 @@ import { isChannelKind, type Adapters } from './channel-adapters.ts';
 import { lastInboundAt, publishDelivery, setDeliveryState } from './channel-delivery.service.ts';
 import { recordChannelError, toChannelConfig, type ChannelRow } from './channel.service.ts';
 import { SELF_SENT_KEY_PREFIX, SendError, type ChannelKind, type OutboundFile, type OutboundMessage } from './channel.types.ts';
+import { signedFileUrl } from './channel-files.ts';
 import { newMessageId } from './email/email.adapter.ts';
 import { WHATSAPP_WINDOW_MS, WINDOW_CLOSED_REASON } from './whatsapp/whatsapp.adapter.ts';
 
@@ -99,7 +100,7 @@ async function outboundOf(ctx: AppContext, scope: TenantScope, row: QueuedRow, k
     ? await scope.selectFrom('attachments').select(['id', 'storage_key', 'file_name', 'content_type']).where('id', 'in', message.attachments.map((a) => a.id)).execute()
     : [];
   const files: OutboundFile[] = [];
-  for (const a of stored) files.push({ fileName: a.file_name, contentType: a.content_type, content: await readAll(ctx.storage.get(a.storage_key)) });
+  for (const a of stored) files.push({ fileName: a.file_name, contentType: a.content_type, content: await readAll(ctx.storage.get(a.storage_key)), url: signedFileUrl(ctx, scope.workspaceId, a.id) });
   const template = (row.original as { template?: Template } | null)?.template;
   const out: OutboundMessage = { peer: row.peer, text: message.text, files, ...(template ? { template } : {}) };
   if (kind !== 'email') return out;

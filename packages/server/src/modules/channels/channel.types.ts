@@ -50,7 +50,8 @@ export type StatusUpdate = {
 
 export type WebhookBatch = { messages: InboundMessage[]; statuses: StatusUpdate[] };
 
-export type OutboundFile = { fileName: string; contentType: string; content: Buffer };
+// `url`: a signed, expiring public link to the file, for networks that fetch media themselves (Twilio).
+export type OutboundFile = { fileName: string; contentType: string; content: Buffer; url: string };
 
 export type OutboundMessage = {
   peer: string;

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { openAttachment } from '../attachments/attachment.service.ts';
 import { applyStatus } from './channel-delivery.service.ts';
+import { readFileLink } from './channel-files.ts';
 import { receiveInbound } from './channel-inbound.service.ts';
 import type { ChannelRuntime } from './channel-runtime.ts';
 import { findChannelByWebhookKey, recordChannelError, toChannelConfig } from './channel.service.ts';
@@ -37,6 +39,19 @@ export const webhookRoutes =
         const challenge = runtime.adapters[row.kind].verifyChallenge?.(toChannelConfig(ctx, row), req.query);
         if (!challenge) throw new AppError('forbidden', 'The verify token does not match this channel');
         return reply.type('text/plain').send(challenge);
+      },
+    );
+
+    app.get(
+      '/channels/files',
+      // The token is a query parameter (path parameters are capped at 100 characters), named so the
+      // request log redacts it.
+      { schema: { tags: ['channels'], summary: "A reply's file, for networks that fetch media from a URL (signed link, valid one day)", querystring: z.object({ token: z.string().min(10).max(1000) }) } },
+      async (req, reply) => {
+        const link = readFileLink(ctx, req.query.token);
+        if (!link) throw new AppError('not_found', 'This file link is invalid or has expired');
+        const { ref, stream } = await openAttachment(tenantScope(ctx.db, link.workspaceId), ctx.storage, link.attachmentId);
+        return reply.header('content-type', ref.contentType).header('content-length', ref.sizeBytes).header('x-content-type-options', 'nosniff').send(stream);
       },
     );
 

@@ -59,12 +59,19 @@ export const twilioAdapter: ChannelAdapter = {
     if (!sid || !token) throw new SendError('The SMS channel has no Account SID or auth token', false);
     const from = stringField(channel.settings.from);
     const service = stringField(channel.settings.messagingServiceSid);
-    const body = [message.text, ...message.files.map((f) => `[${f.fileName}]`)].filter(Boolean).join('\n');
+    // Twilio fetches each file from its signed link (at most 10 per message).
+    const form: Array<[string, string]> = [
+      ['To', message.peer],
+      ['Body', message.text],
+      ['StatusCallback', channel.webhookUrl],
+      service ? ['MessagingServiceSid', service] : ['From', from ?? ''],
+      ...message.files.slice(0, 10).map((f): [string, string] => ['MediaUrl', f.url]),
+    ];
     const res = await callNetwork(
       {
         url: `${baseOf(channel)}/2010-04-01/Accounts/${sid}/Messages.json`,
         headers: { authorization: `Basic ${Buffer.from(`${sid}:${token}`).toString('base64')}` },
-        form: { To: message.peer, Body: body, StatusCallback: channel.webhookUrl, ...(service ? { MessagingServiceSid: service } : from ? { From: from } : {}) },
+        form,
       },
       (status, b) => {
         const e = asObject(b);
