@@ -42,6 +42,13 @@ describe('e-mail parsing (fixtures)', () => {
     assert.equal(outlook.subject, (await parseEmail(eml('reply-outlook-es-original-message.eml'))).subject);
   });
 
+  test('an inline forward keeps the forwarded message in view', async () => {
+    const fwd = await parseEmail(eml('forwarded-inline-es.eml'));
+    assert.match(fwd.text, /Forwarded message/);
+    assert.ok(fwd.text.split('Forwarded message')[1]!.trim().length > 50, fwd.text);
+    assert.equal(fwd.subject, 'Incidencia en la entrega del envío 0034-7781');
+  });
+
   test('RFC 2231 and encoded file names, ISO-8859-1 quoted-printable and HTML-only mail are read correctly', async () => {
     const withFiles = await parseEmail(eml('attachment-utf8-filename-rfc2231-es.eml'));
     assert.equal(withFiles.files.length, 2);

@@ -43,3 +43,9 @@ export async function download(url: string, headers: Record<string, string>, max
   const contentType = media.contentType ?? res.headers.get('content-type')?.split(';')[0] ?? 'application/octet-stream';
   return { fileName: mediaFileName(media.fileName, contentType), contentType, content: Buffer.concat(chunks) };
 }
+
+export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

@@ -9,6 +9,7 @@ import { lastInboundAt, publishDelivery, setDeliveryState } from './channel-deli
 import { recordChannelError, toChannelConfig, type ChannelRow } from './channel.service.ts';
 import { SELF_SENT_KEY_PREFIX, SendError, type ChannelKind, type OutboundFile, type OutboundMessage } from './channel.types.ts';
 import { signedFileUrl } from './channel-files.ts';
+import { readAll } from './channel-media.ts';
 import { newMessageId } from './email/email.adapter.ts';
 import { WHATSAPP_WINDOW_MS, WINDOW_CLOSED_REASON } from './whatsapp/whatsapp.adapter.ts';
 
@@ -86,12 +87,6 @@ export async function enqueueReply(ctx: AppContext, scope: TenantScope, input: {
     .executeTakeFirstOrThrow();
   await publishDelivery(ctx, scope, [row]);
   return closed ? 'failed' : 'queued';
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
 }
 
 async function outboundOf(ctx: AppContext, scope: TenantScope, row: QueuedRow, kind: ChannelKind): Promise<OutboundMessage> {

@@ -16,6 +16,8 @@ export async function startChannelRuntime(ctx: AppContext): Promise<ChannelRunti
   const adapters = createAdapters(ctx.config.channels);
   let running: Promise<void> | null = null;
   let again = false;
+  // Listeners still finishing during shutdown must not start sends on a closing database.
+  let closed = false;
   const drain = async () => {
     do {
       again = false;
@@ -23,6 +25,7 @@ export async function startChannelRuntime(ctx: AppContext): Promise<ChannelRunti
     } while (again);
   };
   const kick = () => {
+    if (closed) return;
     if (running) {
       again = true;
       return;
@@ -52,6 +55,7 @@ export async function startChannelRuntime(ctx: AppContext): Promise<ChannelRunti
     kick,
     smtpPort: () => smtp?.port ?? null,
     close: async () => {
+      closed = true;
       await recovered;
       await stopPolling();
       await running;

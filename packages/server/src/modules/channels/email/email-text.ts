@@ -5,9 +5,9 @@ const QUOTE_HEADERS = [
   /^_{10,}$/,
   // "On Mon, Apr 2, 2012 at 6:26 PM, Ana <ana@x> wrote:" / "El lun, 3 nov 2025 a las 10:02, … escribió:"
   /^(on|el|le|am)\s.+(wrote|escribió|a écrit|schrieb)\s*:$/i,
-  // Outlook without a separator: "From: … [mailto:…]" or "De: …" followed by Sent/Enviado.
-  /^(from|de):\s.+$/i,
 ];
+// A forward's content is what the customer wants read: from its marker on, nothing is hidden.
+const FORWARD = /^(-{3,}\s*(forwarded message|mensaje reenviado|message transféré)\s*-{3,}|begin forwarded message:|inicio del mensaje reenviado:)$/i;
 const SIGNATURES = [/^--\s?$/, /^(sent from my|enviado desde mi|get outlook for|obtener outlook para)\b/i];
 
 export type SplitText = { visible: string; hidden: boolean };
@@ -17,10 +17,12 @@ export function splitReply(text: string): SplitText {
   let end = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
+    if (FORWARD.test(line)) break;
     // Gmail wraps a long attribution line onto the next one.
     const joined = `${line} ${lines[i + 1]?.trim() ?? ''}`.trim();
+    // Outlook without a separator: "From: … [mailto:…]" / "De: …" followed by Sent / Enviado.
     const outlookFrom = /^(from|de):\s/i.test(line) && /^(sent|enviado|date|fecha):\s/i.test(lines[i + 1]?.trim() ?? '');
-    const header = QUOTE_HEADERS.slice(0, 3).some((re) => re.test(line) || re.test(joined)) || outlookFrom;
+    const header = QUOTE_HEADERS.some((re) => re.test(line) || re.test(joined)) || outlookFrom;
     if (header || SIGNATURES.some((re) => re.test(line))) {
       end = i;
       break;

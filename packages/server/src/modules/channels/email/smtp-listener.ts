@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { AppContext } from '../../../platform/context.ts';
 import { receiveInbound } from '../channel-inbound.service.ts';
+import { readAll } from '../channel-media.ts';
 import { findEmailChannelByAddress, recordChannelError, toChannelConfig } from '../channel.service.ts';
 import { MalformedPayload } from '../channel.types.ts';
 import { tenantScope } from '../../../platform/db/tenant-scope.ts';
@@ -11,12 +12,6 @@ import { bounceOf, parseEmail, readEmail } from './email-parse.ts';
 export type SmtpListener = { port: number; close: () => Promise<void> };
 
 const smtpError = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
 // Receives customers' mail (the MX, or a forward from the company's mailbox). Only addresses of an
 // active e-mail channel are accepted, so it never relays; a mail is answered 250 only once stored.
@@ -38,7 +33,7 @@ export async function startSmtpListener(ctx: AppContext, port: number, host: str
     },
     onData(stream, session, callback) {
       void (async () => {
-        const raw = await readStream(stream);
+        const raw = await readAll(stream);
         if (stream.sizeExceeded) return callback(smtpError(`5.3.4 Message exceeds the ${ctx.config.channels.smtpMaxBytes} byte limit`, 552));
         const mail = await readEmail(raw);
         const bounce = bounceOf(mail);
