@@ -139,6 +139,13 @@ for (const backend of backends()) {
       assert.equal(removed.status, 400, 'a required secret cannot be removed');
     });
 
+    test('the channel endpoints are in the OpenAPI document', async () => {
+      const doc = await app.server.inject({ method: 'GET', url: '/api/openapi.json' });
+      assert.equal(doc.statusCode, 200);
+      const paths = Object.keys(JSON.parse(doc.body).paths);
+      for (const p of ['/api/channels', '/api/channels/{id}', '/api/channels/{id}/deliveries', '/api/channels/hooks/{kind}/{key}', '/api/conversations/{id}/whatsapp-template', '/api/messages/{id}/channel']) assert.ok(paths.includes(p), p);
+    });
+
     test("Meta's handshake echoes the challenge only with the right verify token", async () => {
       const ok = await app.server.inject({ method: 'GET', url: `${hookPath}?hub.mode=subscribe&hub.challenge=2011496851&hub.verify_token=${verifyToken}` });
       assert.equal(ok.statusCode, 200);
