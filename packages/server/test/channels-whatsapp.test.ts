@@ -135,6 +135,10 @@ for (const backend of backends()) {
       assert.ok(row.secrets?.startsWith('v1.') && !row.secrets.includes('EAAG'));
       const bad = await call(app, 'POST', '/api/channels', { session: acme.admin, body: { kind: 'whatsapp', name: 'x', settings: {}, secrets: {} } });
       assert.equal(bad.status, 400);
+      const kinds = await call(app, 'GET', '/api/channels/kinds', { session: acme.admin });
+      const wa = kinds.body.items.find((k: { kind: string }) => k.kind === 'whatsapp');
+      assert.deepEqual(wa.requiredSecrets, ['accessToken', 'appSecret']);
+      assert.deepEqual(wa.settings.required, ['phoneNumberId']);
       const removed = await call(app, 'PATCH', `/api/channels/${channelId}`, { session: acme.admin, body: { secrets: { appSecret: null } } });
       assert.equal(removed.status, 400, 'a required secret cannot be removed');
     });

@@ -10,11 +10,11 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
 import { authorOf } from '../messages/message-author.ts';
 import { sendMessage } from '../messages/message.service.ts';
-import { isChannelKind } from './channel-adapters.ts';
+import { CHANNEL_KINDS, isChannelKind } from './channel-adapters.ts';
 import { originalOf } from './channel-inbound.service.ts';
 import { enqueueReply, routeOf, whatsappWindowProblem } from './channel-outbound.service.ts';
 import type { ChannelRuntime } from './channel-runtime.ts';
-import { createChannelBody, templateBody, updateChannelBody } from './channel.schema.ts';
+import { channelKinds, createChannelBody, templateBody, updateChannelBody } from './channel.schema.ts';
 import { SELF_SENT_KEY_PREFIX } from './channel.types.ts';
 import { createChannel, deliveryCounts, getChannel, listChannels, toChannelView, updateChannel } from './channel.service.ts';
 
@@ -32,6 +32,17 @@ export const channelRoutes =
       const [rows, counts] = await Promise.all([listChannels(scope), deliveryCounts(scope)]);
       return { items: rows.map((r) => ({ ...toChannelView(ctx, r, counts.get(r.id)), smtpPort: r.kind === 'email' ? runtime.smtpPort() : null })) };
     });
+
+    // What a setup form needs per kind: the settings' JSON schema and the secrets, with those required.
+    app.get('/channels/kinds', { config: { auth: 'employee', roles: ['admin', 'manager'] }, schema: { tags: ['channels'], summary: 'The settings and secrets each kind of channel takes' } }, async () => ({
+      items: CHANNEL_KINDS.map((kind) => ({
+        kind,
+        settings: z.toJSONSchema(channelKinds[kind].settings, { io: 'input' }),
+        secrets: Object.keys(channelKinds[kind].secrets.shape),
+        requiredSecrets: channelKinds[kind].requiredSecrets,
+        webhook: kind !== 'email',
+      })),
+    }));
 
     app.post('/channels', { config: { auth: 'employee', roles: ['admin'] }, schema: { tags: ['channels'], summary: 'Connect a network (see docs/channels.md)', body: createChannelBody } }, async (req, reply) => {
       const me = employeeOf(req);
