@@ -18,10 +18,12 @@ const APP_SECRET = 'test-app-secret-0123456789';
 const IMAGE = Buffer.from('a whatsapp image, in bytes');
 const sign = (body: string | Buffer, secret = APP_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
-// Every pywa fixture uses the same message id; each test message gets its own.
+// Every pywa fixture uses the same message id; each test message gets its own, and is addressed to
+// the test channel's number (the docs-based fixtures name another).
 function withId(name: string, id: string, at?: Date) {
   const body = fixtureJson(name);
   const value = body.entry[0].changes[0].value;
+  value.metadata.phone_number_id = '1122334455667';
   for (const m of value.messages ?? []) {
     m.id = id;
     if (at) m.timestamp = String(Math.floor(at.getTime() / 1000));
@@ -249,6 +251,28 @@ for (const backend of backends()) {
       assert.match(uploaded!.body, /name="messaging_product"\r\n\r\nwhatsapp/);
       assert.match(uploaded!.body, /name="file"; filename="factura.pdf"\r\nContent-Type: application\/pdf\r\n\r\n%PDF-1.4 factura/);
       assert.deepEqual(document!.json, { messaging_product: 'whatsapp', recipient_type: 'individual', to: '972987654321', type: 'document', document: { id: 'media-upload-1', filename: 'factura.pdf' } });
+    });
+
+    test("one app's webhook carries several numbers: each message goes to its number's channel, an unknown number is left out and noted", async () => {
+      const second = await call(app, 'POST', '/api/channels', {
+        session: acme.admin,
+        body: { kind: 'whatsapp', name: 'WhatsApp postventa', settings: { phoneNumberId: '9988776655443', apiBaseUrl: `${fake.url}/v25.0` }, secrets: { accessToken: 'EAAG-secret-token', appSecret: APP_SECRET } },
+      });
+      const forSecond = JSON.parse(withId('inbound-text.json', 'wamid.second-number', new Date()));
+      forSecond.entry[0].changes[0].value.metadata.phone_number_id = '9988776655443';
+      assert.equal((await post(JSON.stringify(forSecond))).statusCode, 200);
+      const row = await app.ctx.db.selectFrom('channel_messages').select(['channel_id', 'conversation_id']).where('external_id', '=', 'wamid.second-number').executeTakeFirstOrThrow();
+      assert.equal(row.channel_id, second.body.id);
+      const res = await reply(row.conversation_id, 'Desde postventa');
+      await deliveryOf(row.conversation_id, res.body.message.id, 'sent');
+      assert.equal(fake.requests.at(-1)!.path, '/v25.0/9988776655443/messages');
+      const before = await messageCount();
+      const stray = JSON.parse(withId('inbound-text.json', 'wamid.unknown-number', new Date()));
+      stray.entry[0].changes[0].value.metadata.phone_number_id = '1111111111111';
+      assert.equal((await post(JSON.stringify(stray))).statusCode, 200);
+      assert.equal(await messageCount(), before);
+      const health = (await call(app, 'GET', `/api/channels/${channelId}`, { session: acme.admin })).body.health;
+      assert.match(health.lastError, /account 1111111111111/);
     });
 
     test('the API failing is retried with backoff, then the message is marked failed with the reason', async () => {

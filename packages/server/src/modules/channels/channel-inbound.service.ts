@@ -25,7 +25,7 @@ async function alreadyStored(scope: TenantScope, channel: ChannelConfig, externa
 }
 
 // The conversation a message belongs to: the one its e-mail thread points at, else the customer's
-// ongoing one on this network (a chat is one long conversation), else a new one.
+// ongoing one on this channel (a chat is one long conversation), else a new one.
 async function conversationFor(ctx: AppContext, scope: TenantScope, channel: ChannelConfig, msg: InboundMessage, customerId: string): Promise<string> {
   if (msg.threadRefs?.length) {
     const threaded = await scope
@@ -41,12 +41,25 @@ async function conversationFor(ctx: AppContext, scope: TenantScope, channel: Cha
     if (threaded) return threaded.conversation_id;
   }
   if (channel.kind !== 'email') {
+    // The conversation this channel (this number, page, bot) holds with the customer, or one opened
+    // from Vínculo on this network that no other channel holds yet.
     const ongoing = await scope
       .selectFrom('conversations')
-      .select('id')
-      .where('customer_id', '=', customerId)
-      .where('channel', '=', channel.kind)
-      .orderBy('created_at', 'desc')
+      .select('conversations.id')
+      .where('conversations.customer_id', '=', customerId)
+      .where('conversations.channel', '=', channel.kind)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('channel_messages')
+              .select('channel_messages.id')
+              .whereRef('channel_messages.conversation_id', '=', 'conversations.id')
+              .where('channel_messages.channel_id', '<>', channel.id),
+          ),
+        ),
+      )
+      .orderBy('conversations.created_at', 'desc')
       .limit(1)
       .executeTakeFirst();
     if (ongoing) return ongoing.id;

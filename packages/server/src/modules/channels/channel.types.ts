@@ -38,6 +38,9 @@ export type InboundMessage = {
   subject?: string;
   // Kept beside the message, not shown in it: the full original, media references…
   original?: Record<string, unknown>;
+  // The business account it was sent to (WhatsApp phone number id, Page id, Instagram account id):
+  // one Meta app calls one webhook URL for all of them.
+  account?: string;
 };
 
 export type StatusUpdate = {
@@ -46,6 +49,7 @@ export type StatusUpdate = {
   watermark?: { peer: string; before: Date };
   status: Exclude<DeliveryStatus, 'queued'>;
   error?: string;
+  account?: string;
 };
 
 export type WebhookBatch = { messages: InboundMessage[]; statuses: StatusUpdate[] };
@@ -92,6 +96,8 @@ export type ChannelAdapter = {
   parse: (channel: ChannelConfig, req: WebhookRequest) => WebhookBatch;
   send: (channel: ChannelConfig, message: OutboundMessage) => Promise<{ externalId: string }>;
   fetchMedia?: (channel: ChannelConfig, media: MediaRef, maxBytes: number) => Promise<InboundFile>;
+  // The setting naming the business account, when one webhook may carry several (Meta).
+  accountSetting?: string;
   // What the network expects as the webhook's answer body (Twilio wants TwiML).
   webhookReply?: { contentType: string; body: string };
 };

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { tenantScope } from '../../platform/db/tenant-scope.ts';
+import { tenantScope, type TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { openAttachment } from '../attachments/attachment.service.ts';
 import { applyStatus } from './channel-delivery.service.ts';
@@ -9,7 +10,28 @@ import { readFileLink } from './channel-files.ts';
 import { receiveInbound } from './channel-inbound.service.ts';
 import type { ChannelRuntime } from './channel-runtime.ts';
 import { findChannelByWebhookKey, recordChannelError, toChannelConfig } from './channel.service.ts';
-import { MalformedPayload, type MediaRef, type WebhookRequest } from './channel.types.ts';
+import { MalformedPayload, type ChannelConfig, type MediaRef, type WebhookRequest } from './channel.types.ts';
+
+// One Meta app calls one URL for all its numbers or pages: an item for another account of the
+// workspace goes to that account's channel; one no channel has is left out and noted.
+function accountRouter(ctx: AppContext, scope: TenantScope, channel: ChannelConfig, setting: string | undefined) {
+  const known = new Map<string, ChannelConfig | null>();
+  return async (account: string | undefined): Promise<ChannelConfig | null> => {
+    if (!setting || !account || account === channel.settings[setting]) return channel;
+    if (!known.has(account)) {
+      const sibling = await scope
+        .selectFrom('channels')
+        .selectAll()
+        .where('kind', '=', channel.kind)
+        .where('active', '=', true)
+        .where(sql<boolean>`settings->>${setting} = ${account}`)
+        .executeTakeFirst();
+      if (!sibling) await recordChannelError(scope, channel.id, `Left out a webhook item for ${channel.kind} account ${account}, which no active channel of this workspace has`);
+      known.set(account, sibling ? toChannelConfig(ctx, sibling) : null);
+    }
+    return known.get(account)!;
+  };
+}
 
 const hookParams = z.object({
   kind: z.enum(['whatsapp', 'telegram', 'messenger', 'instagram', 'sms']),
@@ -79,11 +101,19 @@ export const webhookRoutes =
         await recordChannelError(scope, row.id, `Refused a malformed webhook: ${err.message}`);
         throw new AppError('bad_request', err.message);
       }
+      const target = accountRouter(ctx, scope, channel, adapter.accountSetting);
       let stored = 0;
-      const fetchMedia = adapter.fetchMedia && ((media: MediaRef, maxBytes: number) => adapter.fetchMedia!(channel, media, maxBytes));
-      for (const message of batch.messages) if (!(await receiveInbound(ctx, channel, message, fetchMedia)).duplicate) stored++;
       let updated = 0;
-      for (const status of batch.statuses) updated += await applyStatus(ctx, scope, row.id, status);
+      for (const message of batch.messages) {
+        const to = await target(message.account);
+        if (!to) continue;
+        const fetchMedia = adapter.fetchMedia && ((media: MediaRef, maxBytes: number) => adapter.fetchMedia!(to, media, maxBytes));
+        if (!(await receiveInbound(ctx, to, message, fetchMedia)).duplicate) stored++;
+      }
+      for (const status of batch.statuses) {
+        const to = await target(status.account);
+        if (to) updated += await applyStatus(ctx, scope, to.id, status);
+      }
       if (adapter.webhookReply) return reply.type(adapter.webhookReply.contentType).send(adapter.webhookReply.body);
       return { ok: true, stored, updated };
     });

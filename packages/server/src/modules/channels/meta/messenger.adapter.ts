@@ -50,6 +50,8 @@ export function normaliseMessaging(network: Network, body: Obj): WebhookBatch {
     for (const e of events) {
       const sender = stringField(asObject(e.sender).id) ?? stringField(asObject(e.sender).user_ref);
       if (!sender) throw new MalformedPayload(`A ${network} event without sender`);
+      const account = stringField(asObject(e.recipient).id);
+      const before = { messages: batch.messages.length, statuses: batch.statuses.length };
       const message = asObject(e.message);
       if (e.message) {
         // Our own replies come back as echoes: they are already stored.
@@ -85,6 +87,10 @@ export function normaliseMessaging(network: Network, body: Obj): WebhookBatch {
         batch.messages.push(inbound(network, id, sender, `[reaction] ${stringField(r.action) === 'unreact' ? 'removed' : (stringField(r.emoji) ?? stringField(r.reaction) ?? '')}`.trim(), { reaction: r }));
       }
       // Other events (optins, referrals, handovers) carry no customer words.
+      if (account) {
+        for (const m of batch.messages.slice(before.messages)) m.account = account;
+        for (const st of batch.statuses.slice(before.statuses)) st.account = account;
+      }
     }
   }
   return batch;
@@ -110,6 +116,7 @@ function makeAdapter(network: Network): ChannelAdapter {
   const token = (c: ChannelConfig) => (network === 'messenger' ? c.secrets.pageAccessToken : c.secrets.accessToken);
   return {
     kind: network,
+    accountSetting: network === 'messenger' ? 'pageId' : 'accountId',
     verifyChallenge: metaChallenge,
     authenticate: metaAuthenticate,
     parse: (_c, req) => normaliseMessaging(network, parseJson(req)),

@@ -56,6 +56,7 @@ export function sendWhatsAppTemplate(channel: ChannelConfig, peer: string, t: Wh
 
 export const whatsappAdapter: ChannelAdapter = {
   kind: 'whatsapp',
+  accountSetting: 'phoneNumberId',
   verifyChallenge: metaChallenge,
   authenticate: metaAuthenticate,
   parse: (_channel, req) => normaliseWhatsApp(parseJson(req)),

@@ -72,6 +72,7 @@ export function normaliseWhatsApp(body: Obj): WebhookBatch {
   for (const entry of body.entry) {
     for (const change of asArray(asObject(entry).changes)) {
       const value = asObject(asObject(change).value);
+      const account = stringField(asObject(value.metadata).phone_number_id);
       const contacts = new Map(asArray(value.contacts).map((c) => [stringField(asObject(c).wa_id) ?? '', asObject(c)]));
       for (const raw of asArray(value.messages)) {
         const m = asObject(raw);
@@ -90,12 +91,13 @@ export function normaliseWhatsApp(body: Obj): WebhookBatch {
           text,
           files: [],
           ...(ref ? { media: [ref] } : {}),
+          ...(account ? { account } : {}),
           original: { type: m.type, ...(media ? { media } : {}), ...(m.context ? { context: m.context } : {}) },
         });
       }
       for (const s of asArray(value.statuses)) {
         const update = statusOf(asObject(s));
-        if (update) batch.statuses.push(update);
+        if (update) batch.statuses.push({ ...update, ...(account ? { account } : {}) });
       }
     }
   }
