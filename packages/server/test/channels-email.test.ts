@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { createSecretBox } from '../src/modules/channels/channel-secrets.ts';
 import { splitReply } from '../src/modules/channels/email/email-text.ts';
+import { loadConfig } from '../src/platform/config/config.ts';
 import { bounceOf, parseEmail, readEmail, sanitiseEmailHtml } from '../src/modules/channels/email/email-parse.ts';
 import { storeAttachment } from '../src/modules/attachments/attachment.service.ts';
 import { tenantScope } from '../src/platform/db/tenant-scope.ts';
@@ -15,6 +17,28 @@ import { backends, createTestApp, type TestApp } from './support/test-app.ts';
 import { waitFor } from './support/wait-for.ts';
 
 const eml = (name: string) => fs.readFileSync(new URL(`email/${name}`, fixturesDir));
+
+describe('channel settings', () => {
+  test('the SMTP port can be off or any free port; a wrong value or transport stops the start with its name', () => {
+    assert.equal(loadConfig({}).channels.smtpPort, 2525);
+    assert.equal(loadConfig({ VINCULO_SMTP_PORT: 'off' }).channels.smtpPort, null);
+    assert.equal(loadConfig({ VINCULO_SMTP_PORT: '0' }).channels.smtpPort, 0);
+    assert.throws(() => loadConfig({ VINCULO_SMTP_PORT: 'smtp' }), /VINCULO_SMTP_PORT/);
+    assert.throws(() => loadConfig({ VINCULO_MAIL_TRANSPORT: 'http://mail.example' }), /VINCULO_MAIL_TRANSPORT: must be an smtp/);
+    assert.throws(() => loadConfig({ VINCULO_SECRETS_KEY: 'short' }), /VINCULO_SECRETS_KEY: must be at least 32/);
+  });
+
+  test('sealed secrets open only with the same key, and tampering is detected', () => {
+    const box = createSecretBox('k'.repeat(40));
+    const sealed = box.seal({ token: 'abc' });
+    assert.deepEqual(box.open(sealed), { token: 'abc' });
+    assert.notEqual(box.seal({ token: 'abc' }), sealed, 'a fresh IV each time');
+    assert.throws(() => createSecretBox('j'.repeat(40)).open(sealed));
+    const [v, iv, tag, body] = sealed.split('.');
+    // The first character carries the top bits of the first byte: changing it always changes the data.
+    assert.throws(() => box.open([v, iv, tag, `${body![0] === 'A' ? 'B' : 'A'}${body!.slice(1)}`].join('.')));
+  });
+});
 
 describe('e-mail parsing (fixtures)', () => {
   test("a Gmail reply in Spanish shows only the new words; the quoted thread stays in the original", async () => {

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { CHANNEL_KINDS } from '../src/modules/channels/channel-adapters.ts';
 import { queueForgottenReplies } from '../src/modules/channels/channel-outbound.service.ts';
+import { createSecretBox } from '../src/modules/channels/channel-secrets.ts';
 import { normaliseTelegram } from '../src/modules/channels/telegram/telegram.adapter.ts';
+import { call } from './support/api-client.ts';
 import { startChannelHarness, type Harness } from './support/channel-harness.ts';
 import { fixturesDir, type FakeAnswer } from './support/fake-network.ts';
 import { backends } from './support/test-app.ts';
@@ -163,6 +165,18 @@ for (const backend of backends()) {
       assert.equal(h.fake.requests.length - calls, 3);
       assert.match(delivery.error, /Gave up after 3 attempts: Telegram: Bad Gateway \(HTTP 502\)/);
       assert.match((await h.health()).lastError, /Bad Gateway/);
+    });
+
+    test('secrets sealed under another key are reported, refused cleanly (401, not 500) and can be entered again', async () => {
+      const foreign = createSecretBox('a-key-this-server-does-not-have-0123456789').seal({ botToken: 'x' });
+      await h.app.ctx.db.updateTable('channels').set({ secrets: foreign }).where('id', '=', h.view.id).execute();
+      const view = (await call(h.app, 'GET', `/api/channels/${h.view.id}`, { session: h.tenant.admin })).body;
+      assert.deepEqual(view.secrets, { botToken: false });
+      assert.match(view.health.lastError, /VINCULO_SECRETS_KEY/);
+      assert.equal((await post(fixture('update-message-start-command.json'))).statusCode, 200, 'the secret token is not one of the sealed secrets');
+      const fixed = await call(h.app, 'PATCH', `/api/channels/${h.view.id}`, { session: h.tenant.admin, body: { secrets: { botToken: '7012345678:AAE-test-token' } } });
+      assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+      assert.deepEqual(fixed.body.secrets, { botToken: true });
     });
   });
 }

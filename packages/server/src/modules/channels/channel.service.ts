@@ -19,6 +19,19 @@ export function secretBoxOf(ctx: AppContext): SecretBox {
   return box;
 }
 
+// Secrets sealed under another key (VINCULO_SECRETS_KEY changed) cannot be opened: the channel then
+// acts as if none were set, and its health says why, until an admin enters them again.
+function openSecrets(ctx: AppContext, row: ChannelRow): Record<string, string> | null {
+  if (!row.secrets) return {};
+  try {
+    return secretBoxOf(ctx).open(row.secrets);
+  } catch {
+    return null;
+  }
+}
+
+const UNREADABLE = 'The secrets cannot be opened with the current VINCULO_SECRETS_KEY: enter them again';
+
 export const webhookUrlOf = (ctx: AppContext, row: Pick<ChannelRow, 'kind' | 'webhook_key'>) => `${ctx.config.publicUrl}/api/channels/hooks/${row.kind}/${row.webhook_key}`;
 
 export function toChannelConfig(ctx: AppContext, row: ChannelRow): ChannelConfig {
@@ -27,7 +40,7 @@ export function toChannelConfig(ctx: AppContext, row: ChannelRow): ChannelConfig
     workspaceId: row.workspace_id,
     kind: row.kind,
     settings: row.settings,
-    secrets: row.secrets ? secretBoxOf(ctx).open(row.secrets) : {},
+    secrets: openSecrets(ctx, row) ?? {},
     verifyToken: row.verify_token,
     webhookUrl: webhookUrlOf(ctx, row),
     addresses: row.addresses,
@@ -37,7 +50,8 @@ export function toChannelConfig(ctx: AppContext, row: ChannelRow): ChannelConfig
 export type ChannelView = ReturnType<typeof toChannelView>;
 
 export function toChannelView(ctx: AppContext, row: ChannelRow, counts: { queued: number; failed: number } = { queued: 0, failed: 0 }) {
-  const secrets = row.secrets ? secretBoxOf(ctx).open(row.secrets) : {};
+  const opened = openSecrets(ctx, row);
+  const secrets = opened ?? {};
   const known = Object.keys(channelKinds[row.kind].secrets.shape);
   return {
     id: row.id,
@@ -53,8 +67,8 @@ export function toChannelView(ctx: AppContext, row: ChannelRow, counts: { queued
     smtpPort: row.kind === 'email' ? ctx.config.channels.smtpPort : null,
     health: {
       lastInboundAt: row.last_inbound_at?.toISOString() ?? null,
-      lastError: row.last_error,
-      lastErrorAt: row.last_error_at?.toISOString() ?? null,
+      lastError: opened ? row.last_error : UNREADABLE,
+      lastErrorAt: opened ? (row.last_error_at?.toISOString() ?? null) : null,
       queued: counts.queued,
       failedLast24h: counts.failed,
     },
@@ -123,7 +137,7 @@ export async function updateChannel(ctx: AppContext, scope: TenantScope, id: str
   const settings = patch.settings ? checkSettings(row.kind, patch.settings) : row.settings;
   let secrets: Record<string, string> | undefined;
   if (patch.secrets) {
-    const merged: Record<string, string> = row.secrets ? secretBoxOf(ctx).open(row.secrets) : {};
+    const merged: Record<string, string> = openSecrets(ctx, row) ?? {};
     for (const [k, v] of Object.entries(patch.secrets)) {
       if (v === null) delete merged[k];
       else merged[k] = v;
