@@ -164,7 +164,11 @@ for (const backend of backends()) {
       down = false;
       assert.equal(h.fake.requests.length - calls, 3);
       assert.match(delivery.error, /Gave up after 3 attempts: Telegram: Bad Gateway \(HTTP 502\)/);
-      assert.match((await h.health()).lastError, /Bad Gateway/);
+      const health = await h.health();
+      assert.match(health.lastError, /Bad Gateway/);
+      assert.ok(health.lastSentAt && health.lastInboundAt);
+      assert.equal(health.failedLast24h, 2, 'this one and the half-sent photo');
+      assert.equal(health.queued, 0);
     });
 
     test('secrets sealed under another key are reported, refused cleanly (401, not 500) and can be entered again', async () => {

@@ -49,7 +49,9 @@ export function toChannelConfig(ctx: AppContext, row: ChannelRow): ChannelConfig
 
 export type ChannelView = ReturnType<typeof toChannelView>;
 
-export function toChannelView(ctx: AppContext, row: ChannelRow, counts: { queued: number; failed: number } = { queued: 0, failed: 0 }) {
+export type DeliveryCounts = { queued: number; failed: number; lastSentAt: Date | null };
+
+export function toChannelView(ctx: AppContext, row: ChannelRow, counts: DeliveryCounts = { queued: 0, failed: 0, lastSentAt: null }) {
   const opened = openSecrets(ctx, row);
   const secrets = opened ?? {};
   const known = Object.keys(channelKinds[row.kind].secrets.shape);
@@ -67,6 +69,7 @@ export function toChannelView(ctx: AppContext, row: ChannelRow, counts: { queued
     smtpPort: row.kind === 'email' ? ctx.config.channels.smtpPort : null,
     health: {
       lastInboundAt: row.last_inbound_at?.toISOString() ?? null,
+      lastSentAt: counts.lastSentAt?.toISOString() ?? null,
       lastError: opened ? row.last_error : UNREADABLE,
       lastErrorAt: opened ? (row.last_error_at?.toISOString() ?? null) : null,
       queued: counts.queued,
@@ -168,20 +171,20 @@ export async function listChannels(scope: TenantScope): Promise<ChannelRow[]> {
   return scope.selectFrom('channels').selectAll().orderBy('created_at').orderBy('id').execute();
 }
 
-// Queued and recently failed sends per channel, for the health view.
-export async function deliveryCounts(scope: TenantScope): Promise<Map<string, { queued: number; failed: number }>> {
+// Queued and recently failed sends, and when one last went out, per channel: the health view.
+export async function deliveryCounts(scope: TenantScope): Promise<Map<string, DeliveryCounts>> {
   const rows = await scope
     .selectFrom('channel_messages')
     .select([
       'channel_id',
       sql<number>`count(*) filter (where status = 'queued')::int`.as('queued'),
       sql<number>`count(*) filter (where status = 'failed' and updated_at > now() - interval '1 day')::int`.as('failed'),
+      sql<Date | null>`max(updated_at) filter (where status in ('sent', 'delivered', 'read'))`.as('last_sent_at'),
     ])
     .where('direction', '=', 'outbound')
-    .where('status', 'in', ['queued', 'failed'])
     .groupBy('channel_id')
     .execute();
-  return new Map(rows.map((r) => [r.channel_id, { queued: r.queued, failed: r.failed }]));
+  return new Map(rows.map((r) => [r.channel_id, { queued: r.queued, failed: r.failed, lastSentAt: r.last_sent_at ? new Date(r.last_sent_at) : null }]));
 }
 
 // Webhooks find their channel by the unguessable key in their URL; the workspace comes with it.
