@@ -61,6 +61,7 @@ for (const backend of backends()) {
         backend,
         (url) => ({ kind: 'telegram', name: 'Bot soporte', settings: { apiBaseUrl: url }, secrets: { botToken: '7012345678:AAE-test-token' } }),
         (req, i): FakeAnswer => {
+          if (req.path.endsWith('/setWebhook')) return { status: 200, body: JSON.parse(fixture('setWebhook-response.json')) };
           if (req.path.includes('/getFile?file_id=')) return { status: 200, body: { ok: true, result: { file_id: 'x', file_path: `files/${new URL(req.path, 'http://x').searchParams.get('file_id')!.slice(0, 8)}.bin` } } };
           if (req.path.startsWith('/file/bot7012345678:AAE-test-token/files/')) return { status: 200, body: PHOTO, contentType: 'image/jpeg' };
           if (photosDown && req.path.endsWith('/sendPhoto')) return { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } };
@@ -73,6 +74,15 @@ for (const backend of backends()) {
       );
     });
     after(() => h.close());
+
+    test('the bot is told its webhook URL and secret token with setWebhook', async () => {
+      const res = await call(h.app, 'POST', `/api/channels/${h.view.id}/telegram-webhook`, { session: h.tenant.admin });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.description, 'Webhook was set');
+      const sent = h.fake.requests.at(-1)!;
+      assert.equal(sent.path, '/bot7012345678:AAE-test-token/setWebhook');
+      assert.deepEqual(sent.json, { url: h.view.webhookUrl, secret_token: h.view.verifyToken, allowed_updates: ['message', 'edited_message', 'callback_query'], drop_pending_updates: false });
+    });
 
     test('the secret token is required: a wrong or missing one is 401 and stores nothing', async () => {
       const body = fixture('update-message-text.json');

@@ -16,7 +16,8 @@ import { enqueueReply, routeOf, whatsappWindowProblem } from './channel-outbound
 import type { ChannelRuntime } from './channel-runtime.ts';
 import { channelKinds, createChannelBody, templateBody, updateChannelBody } from './channel.schema.ts';
 import { SELF_SENT_KEY_PREFIX } from './channel.types.ts';
-import { createChannel, deliveryCounts, getChannel, listChannels, toChannelView, updateChannel } from './channel.service.ts';
+import { createChannel, deliveryCounts, getChannel, listChannels, recordChannelError, toChannelConfig, toChannelView, updateChannel } from './channel.service.ts';
+import { registerTelegramWebhook } from './telegram/telegram.adapter.ts';
 
 // The admin API behind the channel setup screens, and what employees need around a channel message.
 export const channelRoutes =
@@ -71,6 +72,24 @@ export const channelRoutes =
       });
       return viewOf(me.workspaceId, row);
     });
+
+    app.post(
+      '/channels/:id/telegram-webhook',
+      { config: { auth: 'employee', roles: ['admin'] }, schema: { tags: ['channels'], summary: "Tell the Telegram bot this channel's webhook URL and secret token (setWebhook)", params: idParams } },
+      async (req) => {
+        const me = employeeOf(req);
+        const scope = scopeOf(me.workspaceId);
+        const row = await getChannel(scope, req.params.id);
+        if (row.kind !== 'telegram') throw new AppError('validation_failed', 'Only Telegram channels register their webhook this way');
+        try {
+          return { ok: true, description: await registerTelegramWebhook(toChannelConfig(ctx, row)) };
+        } catch (err) {
+          const reason = err instanceof Error ? err.message : String(err);
+          await recordChannelError(scope, row.id, reason);
+          throw new AppError('conflict', `Telegram did not accept the webhook: ${reason}`);
+        }
+      },
+    );
 
     app.get(
       '/channels/:id/deliveries',

@@ -129,3 +129,19 @@ export const telegramAdapter: ChannelAdapter = {
   },
 };
 
+
+// Telegram has no dashboard to paste a URL into: the bot is told its webhook (and secret token) by API.
+export async function registerTelegramWebhook(channel: ChannelConfig): Promise<string> {
+  const token = channel.secrets.botToken;
+  if (!token) throw new SendError('The Telegram channel has no bot token', false);
+  const res = asObject(
+    await callNetwork(
+      {
+        url: `${baseOf(channel)}/bot${token}/setWebhook`,
+        json: { url: channel.webhookUrl, secret_token: channel.verifyToken, allowed_updates: ['message', 'edited_message', 'callback_query'], drop_pending_updates: false },
+      },
+      (status, body) => `Telegram: ${stringField(asObject(body).description) ?? `answered ${status}`}`,
+    ),
+  );
+  return stringField(res.description) ?? 'Webhook was set';
+}
