@@ -188,7 +188,7 @@ for (const backend of backends()) {
       const ref = await storeAttachment(tenantScope(app.ctx.db, acme.workspaceId), app.ctx.storage, { type: 'employee', id: acme.admin.employeeId }, { fileName: 'etiqueta devolución.png', contentType: 'image/png', data: Readable.from([photo]) });
       const res = await call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text: 'Lo siento mucho, Lucía. Te enviamos otras tazas hoy.', attachmentIds: [ref.id], idempotencyKey: randomUUID() } });
       assert.equal(res.status, 201, JSON.stringify(res.body));
-      const mail = await waitFor(async () => sink.mails[0], 'the reply at the sink');
+      const mail = await waitFor(async () => sink.mails[0], 'the reply at the sink', 15_000);
       assert.deepEqual(mail.envelopeTo, ['lucia@cliente.example']);
       assert.equal(mail.parsed.from?.value[0]?.address, 'soporte@tienda.example');
       assert.equal(mail.parsed.from?.value[0]?.name, 'Soporte Tienda');
@@ -199,7 +199,7 @@ for (const backend of backends()) {
       assert.equal(mail.parsed.attachments.length, 1);
       assert.equal(mail.parsed.attachments[0]!.filename, 'etiqueta devolución.png');
       assert.ok(photo.equals(mail.parsed.attachments[0]!.content));
-      const delivered = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'sent'), 'sent');
+      const delivered = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'sent'), 'sent', 15_000);
       assert.equal(delivered.delivery.error, null);
     });
 
@@ -256,11 +256,11 @@ for (const backend of backends()) {
 
     test("a bounce for the employee's reply fails it with the remote server's reason instead of opening a conversation", async () => {
     const res = await call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text: 'Va a rebotar', idempotencyKey: randomUUID() } });
-    const mail = await waitFor(async () => sink.mails.find((m) => /Va a rebotar/.test(m.parsed.text ?? '')), 'the reply at the sink');
+    const mail = await waitFor(async () => sink.mails.find((m) => /Va a rebotar/.test(m.parsed.text ?? '')), 'the reply at the sink', 15_000);
     const conversationsBefore = (await emailConversations()).length;
     const report = eml('bounce-delivery-status-amazon-ses.mailparser.eml').toString('latin1').replaceAll('<xxxxx@email.amazonses.com>', mail.parsed.messageId!);
     await customerMail.sendMail({ envelope: { from: '', to: ['soporte@tienda.example'] }, raw: Buffer.from(report, 'latin1') });
-    const failed = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'failed'), 'bounced');
+    const failed = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'failed'), 'bounced', 15_000);
     assert.match(failed.delivery.error, /E-mail bounced for xxxx@xxxx\.com \(status 5\.1\.1\)/);
     assert.equal((await emailConversations()).length, conversationsBefore);
   });
@@ -268,7 +268,7 @@ for (const backend of backends()) {
   test("the customer's server refusing is retried, then the reply is marked failed with the reason", async () => {
       sink.state.refuse = true;
       const res = await call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text: 'Esto no llegará', idempotencyKey: randomUUID() } });
-      const failed = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'failed'), 'failed');
+      const failed = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'failed'), 'failed', 15_000);
       sink.state.refuse = false;
       assert.match(failed.delivery.error, /Gave up after 2 attempts: E-mail: .*451/);
     });

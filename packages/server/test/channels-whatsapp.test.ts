@@ -97,7 +97,7 @@ for (const backend of backends()) {
       waitFor(async () => {
         const m = (await messagesOf(conversationId)).find((x) => x.id === messageId);
         return m?.delivery?.status === status ? m.delivery : undefined;
-      }, `delivery ${status}`);
+      }, `delivery ${status}`, 15_000);
 
     before(async () => {
       fake = await startFakeNetwork((req): FakeAnswer => {

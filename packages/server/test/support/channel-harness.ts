@@ -39,7 +39,7 @@ export async function startChannelHarness(backend: Backend, channel: (fakeUrl: s
       waitFor(async () => {
         const m = (await messagesOf(conversationId)).find((x) => x.id === messageId);
         return m?.delivery?.status === status ? m.delivery : undefined;
-      }, `delivery ${status}`),
+      }, `delivery ${status}`, 15_000),
     externalIdOf: async (messageId: string) =>
       (await app.ctx.db.selectFrom('channel_messages').select('external_id').where('message_id', '=', messageId).executeTakeFirstOrThrow()).external_id!,
     health: async () => (await call(app, 'GET', `/api/channels/${view.id}`, { session: tenant.admin })).body.health,
