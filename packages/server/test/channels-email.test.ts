@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { eraseChannelData } from '../src/modules/channels/channel-erasure.service.ts';
 import { createSecretBox } from '../src/modules/channels/channel-secrets.ts';
 import { splitReply } from '../src/modules/channels/email/email-text.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
@@ -255,22 +256,38 @@ for (const backend of backends()) {
     });
 
     test("a bounce for the employee's reply fails it with the remote server's reason instead of opening a conversation", async () => {
-    const res = await call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text: 'Va a rebotar', idempotencyKey: randomUUID() } });
-    const mail = await waitFor(async () => sink.mails.find((m) => /Va a rebotar/.test(m.parsed.text ?? '')), 'the reply at the sink', 15_000);
-    const conversationsBefore = (await emailConversations()).length;
-    const report = eml('bounce-delivery-status-amazon-ses.mailparser.eml').toString('latin1').replaceAll('<xxxxx@email.amazonses.com>', mail.parsed.messageId!);
-    await customerMail.sendMail({ envelope: { from: '', to: ['soporte@tienda.example'] }, raw: Buffer.from(report, 'latin1') });
-    const failed = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'failed'), 'bounced', 15_000);
-    assert.match(failed.delivery.error, /E-mail bounced for xxxx@xxxx\.com \(status 5\.1\.1\)/);
-    assert.equal((await emailConversations()).length, conversationsBefore);
-  });
+      const res = await call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text: 'Va a rebotar', idempotencyKey: randomUUID() } });
+      const mail = await waitFor(async () => sink.mails.find((m) => /Va a rebotar/.test(m.parsed.text ?? '')), 'the reply at the sink', 15_000);
+      const conversationsBefore = (await emailConversations()).length;
+      const report = eml('bounce-delivery-status-amazon-ses.mailparser.eml').toString('latin1').replaceAll('<xxxxx@email.amazonses.com>', mail.parsed.messageId!);
+      await customerMail.sendMail({ envelope: { from: '', to: ['soporte@tienda.example'] }, raw: Buffer.from(report, 'latin1') });
+      const failed = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'failed'), 'bounced', 15_000);
+      assert.match(failed.delivery.error, /E-mail bounced for xxxx@xxxx\.com \(status 5\.1\.1\)/);
+      assert.equal((await emailConversations()).length, conversationsBefore);
+    });
 
-  test("the customer's server refusing is retried, then the reply is marked failed with the reason", async () => {
+    test("the customer's server refusing is retried, then the reply is marked failed with the reason", async () => {
       sink.state.refuse = true;
       const res = await call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text: 'Esto no llegará', idempotencyKey: randomUUID() } });
       const failed = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'failed'), 'failed', 15_000);
       sink.state.refuse = false;
       assert.match(failed.delivery.error, /Gave up after 2 attempts: E-mail: .*451/);
+    });
+
+    test('erasing the customer removes the original e-mails and their address kept beside the messages', async () => {
+      const before = await app.ctx.db.selectFrom('channel_messages').select(['original', 'peer']).where('conversation_id', '=', conversationId).where('direction', '=', 'inbound').execute();
+      assert.ok(before.some((r) => r.original && r.peer === 'lucia@cliente.example'));
+      const erased = await eraseChannelData(tenantScope(app.ctx.db, acme.workspaceId), [conversationId]);
+      assert.ok(erased >= 3);
+      const after = await app.ctx.db.selectFrom('channel_messages').select(['original', 'peer', 'external_id']).where('conversation_id', '=', conversationId).execute();
+      assert.ok(after.every((r) => r.original === null && r.peer === '' && r.external_id));
+      // Another workspace's call cannot reach them: the scope filters by workspace.
+      const other = await createTenant(app, 'Otra');
+      assert.equal(await eraseChannelData(tenantScope(app.ctx.db, other.workspaceId), [conversationId]), 0);
+      // With the address gone a reply has nowhere to go, and says so.
+      const res = await call(app, 'POST', `/api/conversations/${conversationId}/messages`, { session: acme.admin, body: { text: '¿Hola?', idempotencyKey: randomUUID() } });
+      const failed = await waitFor(async () => (await messagesOf(conversationId)).find((m) => m.id === res.body.message.id && m.delivery?.status === 'failed'), 'failed', 15_000);
+      assert.match(failed.delivery.error, /no email address for this customer/);
     });
   });
 }

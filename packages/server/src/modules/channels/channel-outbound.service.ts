@@ -34,7 +34,8 @@ export async function routeOf(scope: TenantScope, conversationId: string): Promi
     .executeTakeFirst();
   if (last) {
     const { peer, ...channel } = last;
-    return { channel, peer };
+    // An erased customer's address is gone: there is nobody to send to.
+    return peer ? { channel, peer } : null;
   }
   const conversation = await getConversation(scope, conversationId);
   if (!isChannelKind(conversation.channel)) return null;
