@@ -37,7 +37,8 @@ export type TestApp = App & { dataDir: string; teardown: () => Promise<void> };
 export async function createTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = tempDir();
   const database = await createTestDatabase(backend, dataDir);
-  const config = loadConfig({ LOG_LEVEL: 'silent', VINCULO_DEMO: 'false', VINCULO_LOGIN_ATTEMPTS_PER_MINUTE: '1000', VINCULO_WIDGET_SESSIONS_PER_MINUTE: '1000', ...database.env, ...env });
+  // No SMTP listener unless a test asks for one: parallel test processes would all want port 2525.
+  const config = loadConfig({ LOG_LEVEL: 'silent', VINCULO_DEMO: 'false', VINCULO_LOGIN_ATTEMPTS_PER_MINUTE: '1000', VINCULO_WIDGET_SESSIONS_PER_MINUTE: '1000', VINCULO_SMTP_PORT: 'off', ...database.env, ...env });
   const app = await buildApp(config, { pgliteDir: database.pgliteDir, logger: false });
   return {
     ...app,
