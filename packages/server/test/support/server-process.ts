@@ -9,7 +9,7 @@ export type ServerProcess = { child: ChildProcess; output: () => string; exited:
 // The real server, as `npm start` runs it, in its own process so a test can kill it.
 export function startServer(env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, LOG_LEVEL: 'warn', VINCULO_DEMO: 'false', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', VINCULO_DEMO: 'false', VINCULO_SMTP_PORT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
