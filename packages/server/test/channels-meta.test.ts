@@ -50,6 +50,7 @@ for (const backend of backends()) {
     describe(`${network} channel end to end (${backend})`, () => {
       let h: Harness;
       let down = false;
+      let windowClosed = false;
       let conversationId: string;
       const account = network === 'messenger' ? '104389502749851' : '17841405309211844';
       const post = (body: string, signature = sign(body)) =>
@@ -63,7 +64,7 @@ for (const backend of backends()) {
               ? { kind: 'messenger', name: 'Página', settings: { pageId: account, apiBaseUrl: url }, secrets: { pageAccessToken: 'EAAB-page-token', appSecret: APP_SECRET } }
               : { kind: 'instagram', name: 'Instagram', settings: { accountId: account, apiBaseUrl: url }, secrets: { accessToken: 'IGAA-token', appSecret: APP_SECRET } },
           (req, i): FakeAnswer =>
-            req.path === '/cdn/image.jpg' ? { status: 200, body: IMAGE, contentType: 'image/jpeg' } : req.path === '/cdn/gone.jpg' ? { status: 404, body: {} } : down ? { status: 500, body: { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2 } } } : { status: 200, body: { recipient_id: req.json?.recipient?.id, message_id: `m_out_${i}` } },
+            windowClosed ? { status: 400, body: JSON.parse(fixture('messenger', 'send-api-error-outside-window.json')) } : req.path === '/cdn/image.jpg' ? { status: 200, body: IMAGE, contentType: 'image/jpeg' } : req.path === '/cdn/gone.jpg' ? { status: 404, body: {} } : down ? { status: 500, body: { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2 } } } : { status: 200, body: { recipient_id: req.json?.recipient?.id, message_id: `m_out_${i}` } },
         );
       });
       after(() => h.close());
@@ -141,6 +142,16 @@ for (const backend of backends()) {
         assert.equal(sent[0]!.path, `/${account}/messages`);
         assert.match(sent[0]!.body, /name="message"\r\n\r\n\{"attachment":\{"type":"image","payload":\{"is_reusable":false\}\}\}/);
         assert.match(sent[0]!.body, /name="filedata"; filename="botas.jpg"\r\nContent-Type: image\/jpeg\r\n\r\nJPEG-BOTAS/);
+      });
+
+      test("outside Meta's messaging window the reply fails at once with Meta's reason", async () => {
+        windowClosed = true;
+        const calls = h.fake.requests.length;
+        const res = await h.reply(conversationId, 'Demasiado tarde');
+        const delivery = await h.deliveryOf(conversationId, res.body.message.id, 'failed');
+        windowClosed = false;
+        assert.equal(h.fake.requests.length - calls, 1);
+        assert.equal(delivery.error, '(#10) This message is sent outside of allowed window. (HTTP 400)');
       });
 
       test('the Graph API failing is retried, then the message is failed with the reason', async () => {

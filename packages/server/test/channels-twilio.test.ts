@@ -135,6 +135,16 @@ for (const backend of backends()) {
       assert.equal(tampered.statusCode, 404);
     });
 
+    test('a WhatsApp message through Twilio is answered from the WhatsApp form of the number', async () => {
+      assert.equal((await post(fixture('inbound-whatsapp-via-twilio.form'))).statusCode, 200);
+      const conv = (await h.conversations('sms')).find((c) => c.id !== conversationId)!;
+      const res = await h.reply(conv.id, 'Sí, el sábado abrimos de 10 a 14.');
+      await h.deliveryOf(conv.id, res.body.message.id, 'sent');
+      const form = new URLSearchParams(h.fake.requests.at(-1)!.body);
+      assert.equal(form.get('To'), 'whatsapp:+34612345678');
+      assert.equal(form.get('From'), 'whatsapp:+34910000000');
+    });
+
     test('a refused number fails at once with the reason; an unavailable API is retried then failed', async () => {
       mode = 'invalid';
       let calls = h.fake.requests.length;

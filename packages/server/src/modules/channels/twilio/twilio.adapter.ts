@@ -64,7 +64,8 @@ export const twilioAdapter: ChannelAdapter = {
       ['To', message.peer],
       ['Body', message.text],
       ['StatusCallback', channel.webhookUrl],
-      service ? ['MessagingServiceSid', service] : ['From', from ?? ''],
+      // A WhatsApp conversation through Twilio answers from the WhatsApp form of the number.
+      service ? ['MessagingServiceSid', service] : ['From', message.peer.startsWith('whatsapp:') && from && !from.startsWith('whatsapp:') ? `whatsapp:${from}` : (from ?? '')],
       ...message.files.slice(0, 10).map((f): [string, string] => ['MediaUrl', f.url]),
     ];
     const res = await callNetwork(
