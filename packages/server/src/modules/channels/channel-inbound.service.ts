@@ -33,6 +33,8 @@ async function conversationFor(ctx: AppContext, scope: TenantScope, channel: Cha
       .innerJoin('conversations', 'conversations.id', 'channel_messages.conversation_id')
       .select('channel_messages.conversation_id')
       .where('channel_messages.channel_id', '=', channel.id)
+      // Both directions, named so the (channel, direction, external id) index answers it.
+      .where('channel_messages.direction', 'in', ['inbound', 'outbound'])
       .where('channel_messages.external_id', 'in', msg.threadRefs)
       .where('conversations.customer_id', '=', customerId)
       .orderBy('channel_messages.created_at', 'desc')
