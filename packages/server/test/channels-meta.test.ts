@@ -132,7 +132,7 @@ for (const backend of backends()) {
         await h.deliveryOf(conversationId, res.body.message.id, 'read');
       });
 
-      test('a reply with an image uploads it with the message (multipart filedata)', async () => {
+      test('a reply with an image goes with the message (Messenger: multipart filedata; Instagram: a signed link)', async () => {
         const before = h.fake.requests.length;
         const res = await h.replyWithFile(conversationId, '', { fileName: 'botas.jpg', contentType: 'image/jpeg', content: Buffer.from('JPEG-BOTAS') });
         assert.equal(res.status, 201, JSON.stringify(res.body));
@@ -140,8 +140,16 @@ for (const backend of backends()) {
         const sent = h.fake.requests.slice(before);
         assert.equal(sent.length, 1, 'no empty text message before the file');
         assert.equal(sent[0]!.path, `/${account}/messages`);
-        assert.match(sent[0]!.body, /name="message"\r\n\r\n\{"attachment":\{"type":"image","payload":\{"is_reusable":false\}\}\}/);
-        assert.match(sent[0]!.body, /name="filedata"; filename="botas.jpg"\r\nContent-Type: image\/jpeg\r\n\r\nJPEG-BOTAS/);
+        if (network === 'messenger') {
+          assert.match(sent[0]!.body, /name="message"\r\n\r\n\{"attachment":\{"type":"image","payload":\{"is_reusable":false\}\}\}/);
+          assert.match(sent[0]!.body, /name="filedata"; filename="botas.jpg"\r\nContent-Type: image\/jpeg\r\n\r\nJPEG-BOTAS/);
+        } else {
+          // Instagram fetches the file from its signed link.
+          const link = new URL(sent[0]!.json.message.attachment.payload.url);
+          assert.equal(sent[0]!.json.message.attachment.type, 'image');
+          const file = await h.app.server.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
+          assert.equal(file.body, 'JPEG-BOTAS');
+        }
       });
 
       test("outside Meta's messaging window the reply fails at once with Meta's reason", async () => {

@@ -122,7 +122,7 @@ function makeAdapter(network: Network): ChannelAdapter {
     parse: (_c, req) => normaliseMessaging(network, parseJson(req)),
     // Attachment URLs are signed CDN links: no token needed.
     fetchMedia: (_c, media, maxBytes) => download(media.ref, {}, maxBytes, media),
-    // Text, then each file uploaded with its message (multipart "filedata"); the first id stands for the reply.
+    // Text, then each file (Messenger: uploaded with its message as multipart "filedata"); the first id stands for the reply.
     async send(channel, message) {
       const t = token(channel);
       if (!t) throw new SendError(`The ${network} channel has no access token`, false);
@@ -135,6 +135,8 @@ function makeAdapter(network: Network): ChannelAdapter {
       const text = () => graphPost(url, t, { recipient: { id: message.peer }, messaging_type: 'RESPONSE', message: { text: message.text } }).then(confirm);
       const files = message.files.map((file) => () => {
         const type = file.contentType.startsWith('image/') ? 'image' : file.contentType.startsWith('audio/') ? 'audio' : file.contentType.startsWith('video/') ? 'video' : 'file';
+        // Instagram (with Instagram Login) takes attachments by URL: it fetches the signed link.
+        if (network === 'instagram') return graphPost(url, t, { recipient: { id: message.peer }, message: { attachment: { type, payload: { url: file.url } } } }).then(confirm);
         const form = new FormData();
         form.append('recipient', JSON.stringify({ id: message.peer }));
         form.append('messaging_type', 'RESPONSE');
