@@ -27,10 +27,22 @@ test('the API docs page renders the OpenAPI document in Chromium, with try-it-ou
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(`${base}/api/docs/`);
   await page.getByText('Vínculo API').first().waitFor({ timeout: 15_000 });
-  const tags = await page.locator('.opblock-tag').allInnerTexts();
-  for (const tag of ['conversations', 'messages', 'customers', 'widget', 'auth']) {
-    assert.ok(tags.some((t) => t.toLowerCase().startsWith(tag)), `tag ${tag} shown (got ${tags.join(', ')})`);
+  // Swagger UI renders only the tag sections near the viewport: scroll through and collect them.
+  const seen = new Set<string>();
+  for (let step = 0; step < 200; step++) {
+    for (const text of await page.locator('.opblock-tag').allInnerTexts()) seen.add(text.toLowerCase());
+    const atEnd = await page.evaluate(() => {
+      window.scrollBy(0, window.innerHeight / 2);
+      return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    });
+    await page.waitForTimeout(50);
+    if (atEnd && step > 0) break;
   }
+  for (const text of await page.locator('.opblock-tag').allInnerTexts()) seen.add(text.toLowerCase());
+  for (const tag of ['conversations', 'messages', 'customers', 'widget', 'auth', 'calls', 'channels']) {
+    assert.ok([...seen].some((t) => t.startsWith(tag)), `tag ${tag} shown (got ${[...seen].join(', ')})`);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
   // WebSockets are outside OpenAPI 3.0; the description points to the protocol instead.
   assert.ok(await page.getByText('/api/realtime').first().isVisible());
   await page.locator('.opblock-summary-path', { hasText: '/api/auth/login' }).first().click();
