@@ -31,6 +31,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { principalFromApiToken } from './modules/auth/api-token.service.ts';
 import { principalFromSession } from './modules/auth/session.service.ts';
 import { registerBondListeners } from './modules/bonds/bond.listeners.ts';
+import { registerCallListeners } from './modules/calls/call.listeners.ts';
+import { callRoutes } from './modules/calls/call.routes.ts';
 import { channelRoutes } from './modules/channels/channel.routes.ts';
 import { registerChannelListeners } from './modules/channels/channel.listeners.ts';
 import { startChannelRuntime, type ChannelRuntime } from './modules/channels/channel-runtime.ts';
@@ -106,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerRepliesListeners(ctx);
   registerBondListeners(ctx);
   registerSurveyListeners(ctx);
+  const ringer = registerCallListeners(ctx);
   const channels = await startChannelRuntime(ctx);
   registerChannelListeners(ctx, channels);
 
@@ -171,6 +174,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(surveyRoutes(ctx));
       await api.register(surveyApiRoutes(ctx));
       await api.register(pulseRoutes(ctx));
+      await api.register(callRoutes(ctx));
       await api.register(channelRoutes(ctx, channels));
       await api.register(webhookRoutes(ctx, channels));
     },
@@ -199,6 +203,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const stopSurveys = startSurveySender(ctx, server.log);
   // Checked hourly (or more often when scans are due more often); each workspace is scanned only when due.
   const scanHours = config.duplicateScanHours;
+  const stopRinging = startIntervalJob('ring-timeouts', 5_000, ringer.sweep, server.log);
   const stopScanning = scanHours > 0 ? startIntervalJob('scan-duplicates', Math.min(3_600_000, scanHours * 3_600_000), () => scheduledScans(ctx.db, scanHours), server.log) : async () => {};
 
   let closed = false;
@@ -216,6 +221,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await channels.close();
       await stopScanning();
       await stopSurveys();
+      await stopRinging();
+      ringer.stop();
       await server.close();
       await ctx.bus.close();
       await database.close();

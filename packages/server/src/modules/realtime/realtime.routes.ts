@@ -9,8 +9,10 @@ import type { EmployeePrincipal, Principal } from '../../platform/http/principal
 import type { Hub, HubClient } from '../../platform/realtime/hub.ts';
 import { conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
+import { callSignalling } from '../calls/call-signalling.ts';
 import { authorOf } from '../messages/message-author.ts';
 import { sendMessage, toCustomerView } from '../messages/message.service.ts';
+import { createVisitorPresence } from '../widget/visitor-presence.service.ts';
 import { clientMessageSchema, connectQuery, type ClientMessage } from './realtime.schema.ts';
 
 function errorFrame(err: unknown, ref?: string) {
@@ -31,6 +33,8 @@ export const realtimeRoutes =
   (ctx: AppContext, hub: Hub, seen: (p: EmployeePrincipal) => Promise<unknown>): FastifyPluginAsyncZod =>
   async (app) => {
     const parse = clientMessageSchema(ctx.config.maxMessageChars);
+    const calls = callSignalling(ctx, hub);
+    const visitorSeen = createVisitorPresence(ctx.db);
 
     async function handle(client: HubClient, p: Principal, msg: ClientMessage): Promise<unknown> {
       const scope = tenantScope(ctx.db, p.workspaceId);
@@ -39,7 +43,13 @@ export const realtimeRoutes =
         case 'ping':
           // An employee's open socket keeps them online for routing (modules/employees/presence.service.ts).
           if (p.kind === 'employee') await seen(p);
+          // A visitor's open widget means they are on the website (an employee may call them back).
+          else await visitorSeen(p);
           return { type: 'pong' };
+        case 'call.join':
+          return calls.join(client, p, msg.callId);
+        case 'call.signal':
+          return calls.relay(client, p, msg.callId, msg.signal);
         case 'subscribe': {
           await getConversation(scope, msg.conversationId, ownCustomer);
           const last = await hub.subscribe(client, conversationStream(msg.conversationId), msg.since);
@@ -95,6 +105,7 @@ export const realtimeRoutes =
       const q = connectQuery.safeParse(req.query);
       const since = q.success ? q.data.since : undefined;
       const start = async () => {
+        if (p.kind === 'visitor') await visitorSeen(p);
         if (p.kind === 'employee') {
           const seq = await hub.subscribe(client, workspaceStream(p.workspaceId), since);
           reply({ type: 'ready', stream: workspaceStream(p.workspaceId), seq });

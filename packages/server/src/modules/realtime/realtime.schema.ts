@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idempotencyKey, uuid } from '../../platform/http/common.schema.ts';
+import { signalSchema } from '../calls/call.schema.ts';
 
 export const clientMessageSchema = (maxChars: number) =>
   z.discriminatedUnion('type', [
@@ -13,6 +14,9 @@ export const clientMessageSchema = (maxChars: number) =>
     z.object({ type: z.literal('typing'), conversationId: uuid(), typing: z.boolean() }),
     z.object({ type: z.literal('subscribe'), conversationId: uuid(), since: z.number().int().min(0).optional() }),
     z.object({ type: z.literal('ping') }),
+    // Calls (modules/calls): join a call's signalling, then relay offers, answers and ICE candidates.
+    z.object({ type: z.literal('call.join'), callId: uuid() }),
+    z.object({ type: z.literal('call.signal'), callId: uuid(), signal: signalSchema }),
   ]);
 
 export type ClientMessage = z.infer<ReturnType<typeof clientMessageSchema>>;

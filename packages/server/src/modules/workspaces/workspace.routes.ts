@@ -6,6 +6,7 @@ import { employeeOf } from '../../platform/http/auth.plugin.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { routingSettingsSchema } from '../bonds/bond.schema.ts';
+import { callSettingsSchema } from '../calls/call.schema.ts';
 import { getWorkspace, rotateIdentitySecret, toWorkspaceView, updateWorkspace } from './workspace.service.ts';
 
 const settingsSchema = z
@@ -15,6 +16,7 @@ const settingsSchema = z
     officeHours: z.string().max(500).optional(),
     defaultLocale: z.enum(['es', 'en']).optional(),
     ...routingSettingsSchema,
+    ...callSettingsSchema,
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { IceConfig } from '../../modules/calls/ice-servers.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -38,8 +39,16 @@ export const configSchema = z.object({
   VINCULO_CHANNEL_RETRY_MS: z.coerce.number().int().min(1).default(15_000),
   VINCULO_CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   VINCULO_CHANNEL_POLL_MS: z.coerce.number().int().min(10).default(5_000),
+  // Calls (docs/calls.md): STUN and TURN servers offered to both browsers; TURN credentials are made
+  // from the secret shared with coturn (use-auth-secret) and expire after the TTL.
+  VINCULO_STUN_URLS: z.string().max(2000).optional(),
+  VINCULO_TURN_URLS: z.string().max(2000).optional(),
+  VINCULO_TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  VINCULO_TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+const urlList = (v: string | undefined) => (v ?? '').split(',').map((u) => u.trim()).filter(Boolean);
 
 export type Config = {
   port: number;
@@ -60,6 +69,7 @@ export type Config = {
   loginAttemptsPerMinute: number;
   widgetSessionsPerMinute: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  ice: IceConfig;
   channels: ChannelsConfig;
 };
 
@@ -116,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginAttemptsPerMinute: c.VINCULO_LOGIN_ATTEMPTS_PER_MINUTE,
     widgetSessionsPerMinute: c.VINCULO_WIDGET_SESSIONS_PER_MINUTE,
     logLevel: c.LOG_LEVEL,
+    ice: { stunUrls: urlList(c.VINCULO_STUN_URLS), turnUrls: urlList(c.VINCULO_TURN_URLS), turnSecret: c.VINCULO_TURN_SECRET, turnTtlSeconds: c.VINCULO_TURN_TTL_SECONDS },
     channels: {
       secretsKey: c.VINCULO_SECRETS_KEY,
       smtpPort: c.VINCULO_SMTP_PORT === 'off' ? null : c.VINCULO_SMTP_PORT,

@@ -546,6 +546,30 @@ export type DuplicateScansTable = {
   error: string | null;
 };
 
+export type CallsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  conversation_id: string;
+  customer_id: string;
+  media: 'audio' | 'video';
+  direction: 'inbound' | 'outbound';
+  status: 'ringing' | 'active' | 'ended' | 'missed' | 'declined' | 'failed';
+  ring_queue: ColumnType<string[], string[] | undefined, string[]>;
+  ring_index: ColumnType<number, number | undefined, number>;
+  ring_deadline: Timestamp | null;
+  ring_reason: string | null;
+  caller_employee_id: string | null;
+  answered_by: string | null;
+  created_at: CreatedAt;
+  answered_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  ended_by: 'customer' | 'employee' | 'system' | null;
+  end_reason: string | null;
+  quality: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+};
+
 // Surveys (modules/surveys): customer surveys, exit surveys and the employee pulse.
 export type SurveyKind = 'conversation' | 'exit';
 export type SurveyStatus = 'scheduled' | 'sent' | 'answered' | 'skipped';
@@ -672,6 +696,7 @@ export type Database = {
   customer_consents: CustomerConsentsTable;
   customer_attribute_definitions: CustomerAttributeDefinitionsTable;
   duplicate_scans: DuplicateScansTable;
+  calls: CallsTable;
   survey_settings: SurveySettingsTable;
   surveys: SurveysTable;
   survey_responses: SurveyResponsesTable;

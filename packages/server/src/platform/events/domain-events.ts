@@ -1,5 +1,6 @@
 import type { MessageEmotion } from '../db/database.types.ts';
 import type { StreamEvent } from '../realtime/stream-log.ts';
+import type { CallView } from '../../modules/calls/call.view.ts';
 
 export type MessageEventPayload = {
   workspaceId: string;
@@ -67,4 +68,6 @@ export type DomainEvents = {
   // the staged rows; absent, whatever the outbox holds (recovery).
   'stream.staged': { workspaceId: string; ids?: string[] };
   'stream.ephemeral': { workspaceId: string; stream: string; data: Record<string, unknown>; originId?: number };
+  // A call changed state (modules/calls): the ringer sets or clears its timer.
+  'call.updated': { workspaceId: string; call: CallView };
 };

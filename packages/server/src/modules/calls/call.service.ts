@@ -1,0 +1,307 @@
+import type { Selectable } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import type { CallsTable } from '../../platform/db/database.types.ts';
+import type { TenantScope } from '../../platform/db/tenant-scope.ts';
+import { AppError, notFound } from '../../platform/http/app-error.ts';
+import { appendStreamEvents, conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
+import { getConversation } from '../conversations/conversation.service.ts';
+import { ringPlanFor } from './call-routing.service.ts';
+import { callSettingsOf, type CallSettings } from './call.schema.ts';
+import { toCallView, toVisitorCallView, type CallView } from './call.view.ts';
+
+type CallRow = Selectable<CallsTable>;
+export type CallParty = { kind: 'customer'; customerId: string } | { kind: 'employee'; employeeId: string };
+export type CallQualityInput = Record<string, unknown>;
+
+const LIVE = ['ringing', 'active'] as const;
+
+export async function callSettings(scope: TenantScope): Promise<CallSettings> {
+  const ws = await scope.db.selectFrom('workspaces').select('settings').where('id', '=', scope.workspaceId).executeTakeFirstOrThrow();
+  return callSettingsOf(ws.settings);
+}
+
+export async function getCall(scope: TenantScope, id: string, party?: CallParty): Promise<CallRow> {
+  const row = await scope
+    .selectFrom('calls')
+    .selectAll()
+    .where('id', '=', id)
+    // A visitor only ever sees their own calls: someone else's is simply "not found".
+    .$if(party?.kind === 'customer', (q) => q.where('customer_id', '=', party?.kind === 'customer' ? party.customerId : ''))
+    .executeTakeFirst();
+  if (!row) throw notFound('Call');
+  return row;
+}
+
+async function employeeName(scope: TenantScope, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  return (await scope.selectFrom('employees').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
+}
+
+// Every change is told to the workspace (employees: the full view) and to the conversation's stream
+// (the customer's widget: without the ring queue), in the transaction that made it.
+async function commitChange(ctx: AppContext, trx: TenantScope, row: CallRow): Promise<() => void> {
+  const visitorView = toVisitorCallView(row, await employeeName(trx, row.answered_by ?? row.caller_employee_id));
+  const view = toCallView(row);
+  const events = await appendStreamEvents(trx.db, trx.workspaceId, [
+    { stream: workspaceStream(trx.workspaceId), type: 'call.updated', data: { call: view } },
+    { stream: conversationStream(row.conversation_id), type: 'call.updated', data: { call: visitorView } },
+  ]);
+  return () => {
+    ctx.bus.publish('stream.appended', { workspaceId: trx.workspaceId, events });
+    ctx.bus.publish('call.updated', { workspaceId: trx.workspaceId, call: view });
+  };
+}
+
+async function change(ctx: AppContext, scope: TenantScope, fn: (trx: TenantScope) => Promise<CallRow>): Promise<CallRow> {
+  const { row, publish } = await scope.transaction(async (trx) => {
+    const row = await fn(trx);
+    return { row, publish: await commitChange(ctx, trx, row) };
+  });
+  publish();
+  return row;
+}
+
+const liveCallConflict = (err: unknown): boolean => (err as { code?: string }).code === '23505';
+
+// A customer calls from the website: the employees who can answer ring one after another, the one
+// the customer trusts first. Nobody able to answer is a 409 the widget shows as "try later".
+export async function startVisitorCall(ctx: AppContext, scope: TenantScope, customerId: string, conversationId: string, media: CallRow['media']): Promise<CallRow> {
+  const settings = await callSettings(scope);
+  if (!settings.enabled) throw new AppError('conflict', 'Calls are turned off for this workspace', { reason: 'calls_off' });
+  const conversation = await getConversation(scope, conversationId, customerId);
+  const plan = await ringPlanFor(scope, conversation);
+  if (!plan.queue.length) throw new AppError('conflict', 'Nobody can answer a call right now; write to us and we will reply', { reason: 'no_one_available' });
+  try {
+    return await change(ctx, scope, (trx) =>
+      trx
+        .insertInto('calls', {
+          conversation_id: conversation.id,
+          customer_id: conversation.customer_id,
+          media,
+          direction: 'inbound',
+          status: 'ringing',
+          ring_queue: plan.queue,
+          ring_reason: plan.reason,
+          ring_deadline: new Date(Date.now() + settings.ringSeconds * 1000),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+  } catch (err) {
+    if (liveCallConflict(err)) throw new AppError('conflict', 'This conversation already has a call ringing or in progress', { reason: 'call_in_progress' });
+    throw err;
+  }
+}
+
+// An employee calls back a customer who is on the website; it rings in their widget.
+export async function startEmployeeCall(ctx: AppContext, scope: TenantScope, employeeId: string, conversationId: string, media: CallRow['media'], visitorOnline: boolean): Promise<CallRow> {
+  const conversation = await getConversation(scope, conversationId);
+  if (!visitorOnline) throw new AppError('conflict', 'The customer is not on the website now; a call can only reach them there', { reason: 'customer_offline' });
+  const settings = await callSettings(scope);
+  try {
+    return await change(ctx, scope, async (trx) => {
+      const row = await trx
+        .insertInto('calls', {
+          conversation_id: conversation.id,
+          customer_id: conversation.customer_id,
+          media,
+          direction: 'outbound',
+          status: 'ringing',
+          caller_employee_id: employeeId,
+          ring_deadline: new Date(Date.now() + settings.ringSeconds * 1000),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      // Calling back is handling the customer's missed calls.
+      await trx
+        .updateTable('calls')
+        .set({ handled_at: new Date(), handled_by: employeeId })
+        .where('customer_id', '=', conversation.customer_id)
+        .where('status', 'in', ['missed', 'declined'])
+        .where('handled_at', 'is', null)
+        .execute();
+      return row;
+    });
+  } catch (err) {
+    if (liveCallConflict(err)) throw new AppError('conflict', 'This conversation already has a call ringing or in progress', { reason: 'call_in_progress' });
+    throw err;
+  }
+}
+
+const stateError = (row: CallRow, action: string) =>
+  new AppError('conflict', `The call is ${row.status}; it cannot be ${action}`, { status: row.status });
+
+// Only the one it rings for may answer: the employee whose turn it is, or the customer being called back.
+function assertRingsFor(row: CallRow, party: CallParty, action: string): void {
+  if (row.status !== 'ringing') throw stateError(row, action);
+  const mine =
+    row.direction === 'inbound'
+      ? party.kind === 'employee' && row.ring_queue[row.ring_index] === party.employeeId
+      : party.kind === 'customer' && party.customerId === row.customer_id;
+  if (!mine) throw new AppError('forbidden', `This call is not ringing for you; it cannot be ${action} by you`);
+}
+
+export async function acceptCall(ctx: AppContext, scope: TenantScope, party: CallParty, id: string): Promise<CallRow> {
+  return change(ctx, scope, async (trx) => {
+    const row = await lockCall(trx, id, party);
+    assertRingsFor(row, party, 'answered');
+    return trx
+      .updateTable('calls')
+      .set({ status: 'active', answered_at: new Date(), answered_by: party.kind === 'employee' ? party.employeeId : row.caller_employee_id, ring_deadline: null })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+// An employee who declines passes the call to the next one; the customer declining ends it.
+export async function declineCall(ctx: AppContext, scope: TenantScope, party: CallParty, id: string): Promise<CallRow> {
+  const settings = await callSettings(scope);
+  return change(ctx, scope, async (trx) => {
+    const row = await lockCall(trx, id, party);
+    assertRingsFor(row, party, 'declined');
+    if (row.direction === 'inbound') return passOn(trx, row, settings, 'declined');
+    return endCall(trx, row, 'declined', 'customer', 'customer_declined');
+  });
+}
+
+async function lockCall(trx: TenantScope, id: string, party?: CallParty): Promise<CallRow> {
+  const row = await trx
+    .selectFrom('calls')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(party?.kind === 'customer', (q) => q.where('customer_id', '=', party?.kind === 'customer' ? party.customerId : ''))
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound('Call');
+  return row;
+}
+
+// The next employee in the queue rings; after the last one, the call is missed (or declined, when
+// the last one declined) and waits on the team's list for someone to call back.
+async function passOn(trx: TenantScope, row: CallRow, settings: CallSettings, why: 'declined' | 'no_answer'): Promise<CallRow> {
+  const next = row.ring_index + 1;
+  if (next < row.ring_queue.length) {
+    return trx
+      .updateTable('calls')
+      .set({ ring_index: next, ring_deadline: new Date(Date.now() + settings.ringSeconds * 1000) })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+  return endCall(trx, row, why === 'declined' ? 'declined' : 'missed', 'system', why === 'declined' ? 'everyone_declined' : 'no_answer');
+}
+
+async function endCall(trx: TenantScope, row: CallRow, status: CallRow['status'], by: NonNullable<CallRow['ended_by']>, reason: string, quality?: Record<string, unknown>): Promise<CallRow> {
+  // A customer's call nobody took stays on the team's list; every other ending needs no follow-up.
+  const followUp = row.direction === 'inbound' && (status === 'missed' || status === 'declined');
+  return trx
+    .updateTable('calls')
+    .set({
+      status,
+      ended_at: new Date(),
+      ended_by: by,
+      end_reason: reason,
+      ring_deadline: null,
+      ...(followUp ? {} : { handled_at: new Date() }),
+      ...(quality ? { quality: JSON.stringify({ ...row.quality, ...quality }) } : {}),
+    })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+// The ring time of the current employee (or of the called customer) ran out. `deadline` is the one
+// the timer was set for, so a late or repeated timer changes nothing.
+export async function ringTimedOut(ctx: AppContext, scope: TenantScope, id: string, deadline: string): Promise<CallRow | null> {
+  const settings = await callSettings(scope);
+  const { row, publish } = await scope.transaction(async (trx) => {
+    const current = await lockCall(trx, id);
+    if (current.status !== 'ringing' || current.ring_deadline?.toISOString() !== deadline || current.ring_deadline.getTime() > Date.now() + 50) {
+      return { row: null, publish: () => {} };
+    }
+    const row =
+      current.direction === 'inbound' ? await passOn(trx, current, settings, 'no_answer') : await endCall(trx, current, 'missed', 'system', 'customer_did_not_answer');
+    return { row, publish: await commitChange(ctx, trx, row) };
+  });
+  publish();
+  return row;
+}
+
+// Across workspaces: the safety net for timers lost with a restarted process.
+export async function expiredRinging(db: AppContext['db']): Promise<Array<{ id: string; workspace_id: string; ring_deadline: Date | null }>> {
+  return db.selectFrom('calls').select(['id', 'workspace_id', 'ring_deadline']).where('status', '=', 'ringing').where('ring_deadline', '<', new Date()).limit(500).execute();
+}
+
+function assertParty(row: CallRow, party: CallParty): void {
+  const inIt = party.kind === 'customer' ? row.customer_id === party.customerId : row.answered_by === party.employeeId || row.caller_employee_id === party.employeeId;
+  if (!inIt) throw new AppError('forbidden', 'You are not in this call');
+}
+
+// Either side hangs up. Before it was answered, the customer giving up makes it a missed call the
+// team sees; the employee calling back giving up just ends it.
+export async function hangUp(ctx: AppContext, scope: TenantScope, party: CallParty, id: string, input: { reason: 'hangup' | 'failed'; detail?: string; quality?: CallQualityInput }): Promise<CallRow> {
+  return change(ctx, scope, async (trx) => {
+    const row = await lockCall(trx, id, party);
+    if (!(LIVE as readonly string[]).includes(row.status)) throw stateError(row, 'hung up');
+    assertParty(row, party);
+    const side = party.kind;
+    const quality = input.quality ? { [side]: input.quality } : undefined;
+    if (input.reason === 'failed') return endCall(trx, row, 'failed', side, `failed: ${input.detail ?? 'the connection could not be made'}`.slice(0, 300), quality);
+    if (row.status === 'ringing') {
+      return row.direction === 'inbound' ? endCall(trx, row, 'missed', side, 'caller_hung_up', quality) : endCall(trx, row, 'ended', side, 'caller_cancelled', quality);
+    }
+    return endCall(trx, row, 'ended', side, `${side}_hung_up`, quality);
+  });
+}
+
+// The other side's figures arrive after the hang-up it was told about: accepted for a few minutes.
+export async function recordQuality(scope: TenantScope, party: CallParty, id: string, quality: CallQualityInput): Promise<CallRow> {
+  return scope.transaction(async (trx) => {
+    const row = await lockCall(trx, id, party);
+    assertParty(row, party);
+    if (row.ended_at && Date.now() - row.ended_at.getTime() > 5 * 60_000) throw new AppError('conflict', 'The call ended more than 5 minutes ago; its quality is closed');
+    return trx
+      .updateTable('calls')
+      .set({ quality: JSON.stringify({ ...row.quality, [party.kind]: quality }) })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export async function markHandled(ctx: AppContext, scope: TenantScope, employeeId: string, id: string): Promise<CallRow> {
+  return change(ctx, scope, async (trx) => {
+    const row = await lockCall(trx, id);
+    if (row.direction !== 'inbound' || !['missed', 'declined'].includes(row.status)) throw new AppError('conflict', 'Only a missed call from a customer is handled', { status: row.status });
+    if (row.handled_at) return row;
+    return trx.updateTable('calls').set({ handled_at: new Date(), handled_by: employeeId }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  });
+}
+
+export async function listCalls(scope: TenantScope, filter: { conversationId?: string; customerId?: string; missed?: boolean; limit: number }): Promise<CallView[]> {
+  const rows = await scope
+    .selectFrom('calls')
+    .selectAll()
+    .$if(filter.conversationId !== undefined, (q) => q.where('conversation_id', '=', filter.conversationId!))
+    .$if(filter.customerId !== undefined, (q) => q.where('customer_id', '=', filter.customerId!))
+    .$if(filter.missed === true, (q) => q.where('status', 'in', ['missed', 'declined']).where('direction', '=', 'inbound').where('handled_at', 'is', null))
+    .orderBy('created_at', 'desc')
+    .limit(filter.limit)
+    .execute();
+  return rows.map(toCallView);
+}
+
+// Who may receive a call's signalling: the customer of the call while it is live, and the employee in
+// it once answered (or calling). Everyone else is refused, so no third party sees an offer or a candidate.
+export async function authoriseSignalling(scope: TenantScope, party: CallParty, id: string): Promise<CallRow> {
+  const row = await getCall(scope, id, party);
+  if (!(LIVE as readonly string[]).includes(row.status)) throw stateError(row, 'joined');
+  if (party.kind === 'employee') {
+    const inIt = row.status === 'active' ? row.answered_by === party.employeeId : row.direction === 'outbound' && row.caller_employee_id === party.employeeId;
+    if (!inIt) throw new AppError('forbidden', 'Only the employee in this call may join its signalling');
+  }
+  return row;
+}
+
+export const visitorViewOf = async (scope: TenantScope, row: CallRow) => toVisitorCallView(row, await employeeName(scope, row.answered_by ?? row.caller_employee_id));
