@@ -106,7 +106,18 @@ for (const backend of backends()) {
       assert.equal(visitorView.employeeName !== null, true);
       assert.equal('ringQueue' in visitorView || 'ringingEmployeeId' in visitorView, false, 'the widget is not told who else was rung');
       await app.ctx.db.deleteFrom('bonds').where('customer_id', '=', v.customerId).execute();
-      await call(app, 'POST', `/api/calls/${callId}/hangup`, { session: luis, body: {} });
+      const ended = await call(app, 'POST', `/api/calls/${callId}/hangup`, { session: luis, body: {} });
+      assert.equal(ended.body.status, 'ended');
+      // The call is on the customer's activity with who answered, how it ended and how long it lasted.
+      const activity = await call(app, 'GET', `/api/customers/${v.customerId}/activity`, { session: ana });
+      const item = activity.body.items.find((i: { kind: string }) => i.kind === 'call');
+      assert.ok(item, JSON.stringify(activity.body.items.map((i: { kind: string }) => i.kind)));
+      assert.equal(item.id, callId);
+      assert.equal(item.data.status, 'ended');
+      assert.equal(item.data.answeredBy, luis.employeeId);
+      assert.equal(item.data.endedBy, 'employee');
+      assert.equal(typeof item.data.durationSeconds, 'number');
+      assert.deepEqual(item.actor, { type: 'customer', id: v.customerId });
     });
 
     test('signalling reaches only the other party: a stranger, another employee or another workspace cannot join or hear it', async () => {

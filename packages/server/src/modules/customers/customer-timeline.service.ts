@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { getCustomer } from './customer.service.ts';
 
-export type ActivityKind = 'message' | 'note' | 'order' | 'action' | 'merge' | 'unmerge' | 'consent' | 'survey' | 'exit';
+export type ActivityKind = 'message' | 'note' | 'order' | 'action' | 'merge' | 'unmerge' | 'consent' | 'survey' | 'exit' | 'call';
 export type ActivityItem = { kind: ActivityKind; id: string; at: string; actor: { type: string; id: string | null } | null; data: Record<string, unknown> };
 export type ActivityCursor = { at: string; kind: string; id: string };
 
@@ -31,8 +31,8 @@ type Row = { kind: ActivityKind; id: string; at: Date; at_key: string; actor_typ
 // directions, with their channel), notes, orders, actions taken on suggestions and follow-ups
 // (the reaction module's customer_timeline, whose merge rows customer_merges tells in full), merges
 // and unmerges, consent changes, survey answers (modules/surveys, with the conversation and the
-// employees it was about) and exits. Each branch takes at most `limit` rows after the cursor, so a page
-// reads no more than it needs.
+// employees it was about), exits, and calls (who, how it ended, how long, the measured quality).
+// Each branch takes at most `limit` rows after the cursor, so a page reads no more than it needs.
 export async function customerActivity(scope: TenantScope, customerId: string, limit: number, before?: ActivityCursor): Promise<{ items: ActivityItem[]; nextCursor: string | null }> {
   await getCustomer(scope, customerId);
   const ws = scope.workspaceId;
@@ -49,6 +49,7 @@ export async function customerActivity(scope: TenantScope, customerId: string, l
   const consent = branch('consent', 'k.at', 'k.id::text');
   const survey = branch('survey', 'r.answered_at', 'r.id::text');
   const exit = branch('exit', 'x.at', 'x.id::text');
+  const callItem = branch('call', 'v.created_at', 'v.id::text');
 
   const { rows } = await sql<Row>`
     with items as (
@@ -95,6 +96,15 @@ export async function customerActivity(scope: TenantScope, customerId: string, l
       (select 'exit', x.id::text, x.at, x.actor_type, x.actor_id, jsonb_build_object('externalId', x.external_id, 'note', x.note, 'surveyId', x.survey_id)
        from customer_exits x
        where x.workspace_id = ${ws} and x.customer_id = ${customerId} and ${exit.cond} ${exit.order})
+      union all
+      (select 'call', v.id::text, v.created_at, case when v.direction = 'outbound' then 'employee' else 'customer' end,
+         case when v.direction = 'outbound' then v.caller_employee_id else v.customer_id end,
+         jsonb_build_object('conversationId', v.conversation_id, 'media', v.media, 'direction', v.direction, 'status', v.status,
+           'answeredBy', v.answered_by, 'answeredAt', v.answered_at, 'endedAt', v.ended_at, 'endedBy', v.ended_by, 'endReason', v.end_reason,
+           'durationSeconds', case when v.answered_at is not null and v.ended_at is not null then round(extract(epoch from v.ended_at - v.answered_at))::int end,
+           'quality', v.quality)
+       from calls v
+       where v.workspace_id = ${ws} and v.customer_id = ${customerId} and ${callItem.cond} ${callItem.order})
     )
     select kind, id, at, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, actor_type, actor_id, data
     from items

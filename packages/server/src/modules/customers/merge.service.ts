@@ -177,6 +177,8 @@ export async function mergeInTransaction(trx: TenantScope, actor: AuditActor, in
     await trx.updateTable('messages').set({ author_id: S }).where(sql<boolean>`conversation_id = any(${uuids(conversations)})`).where('author_type', '=', 'customer').where('author_id', '=', A).execute();
     await trx.updateTable('reply_fingerprints').set({ customer_id: S }).where('message_id', 'in', messagesOf(trx, conversations)).execute();
     await trx.updateTable('conversations').set({ customer_id: S }).where('customer_id', '=', A).execute();
+    // Calls belong to their conversation's customer.
+    await trx.updateTable('calls').set({ customer_id: S }).where(sql<boolean>`conversation_id = any(${uuids(conversations)})`).execute();
   }
   const identities = ids(await trx.updateTable('customer_identities').set({ customer_id: S }).where('customer_id', '=', A).returning('id').execute());
   const dismissedSuggestions = ids(
@@ -315,6 +317,7 @@ export async function unmergeCustomers(ctx: AppContext, scope: TenantScope, acto
       await trx.updateTable('messages').set({ author_id: A }).where(inBack).where('author_type', '=', 'customer').where('author_id', '=', S).execute();
       await trx.updateTable('reply_fingerprints').set({ customer_id: A }).where('message_id', 'in', messagesOf(trx, back)).execute();
       await trx.updateTable('conversations').set({ customer_id: A }).where(sql<boolean>`id = any(${uuids(back)})`).execute();
+      await trx.updateTable('calls').set({ customer_id: A }).where(inBack).execute();
     }
     // A live suggestion already moved back wins over one the merge dismissed for the same playbook.
     const suggestions = ids(await trx.updateTable('suggestions').set({ customer_id: A }).where('customer_id', '=', S).where(inBack).returning('id').execute());
