@@ -655,6 +655,55 @@ export type PulseAnswersTable = {
   answers: JSONColumnType<Record<string, number>, string | undefined, string>;
 };
 
+// Migration 028: a cached topic computation (modules/topics).
+export type TopicSnapshotsTable = {
+  workspace_id: string;
+  cache_key: string;
+  computed_at: Timestamp;
+  result: JSONColumnType<Record<string, unknown>, string, string>;
+};
+
+export type ActionPlanStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
+
+// Migration 029: action plans and their progress notes (modules/action-plans).
+export type ActionPlansTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  team_id: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  topic_key: string | null;
+  topic_label: string | null;
+  kpi: string | null;
+  owner_id: string | null;
+  due_on: string;
+  status: ColumnType<ActionPlanStatus, ActionPlanStatus | undefined, ActionPlanStatus>;
+  progress: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  completed_at: Timestamp | null;
+};
+
+export type ActionPlanNotesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  plan_id: string;
+  author_id: string | null;
+  text: string;
+  progress: number | null;
+  status: ActionPlanStatus | null;
+  created_at: CreatedAt;
+};
+
+// Migration 030: the team score's weights and window.
+export type TeamScoreSettingsTable = {
+  workspace_id: string;
+  settings: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -704,4 +753,8 @@ export type Database = {
   pulse_rounds: PulseRoundsTable;
   pulse_participants: PulseParticipantsTable;
   pulse_answers: PulseAnswersTable;
+  topic_snapshots: TopicSnapshotsTable;
+  action_plans: ActionPlansTable;
+  action_plan_notes: ActionPlanNotesTable;
+  team_score_settings: TeamScoreSettingsTable;
 };

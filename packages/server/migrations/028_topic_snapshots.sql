@@ -1,0 +1,12 @@
+-- Topics (modules/topics) are computed on demand from survey comments and customer messages; the result
+-- of one set of filters is kept here for a few minutes so a page and its detail views do not recompute it.
+-- Rows are replaced on the next computation after they expire and removed when older than a day, so the
+-- quotes they hold (customer texts) never outlive an erasure by more than that.
+create table topic_snapshots (
+  workspace_id uuid not null references workspaces (id) on delete cascade,
+  cache_key text not null,
+  computed_at timestamptz not null default now(),
+  result jsonb not null,
+  primary key (workspace_id, cache_key)
+);
+create index topic_snapshots_age on topic_snapshots (computed_at);
