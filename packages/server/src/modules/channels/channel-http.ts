@@ -42,6 +42,8 @@ export const fileBlob = (f: { content: Buffer; contentType: string }) => new Blo
 
 // A reply with files goes out as several messages. Once one has left, a failure is not retried
 // (the customer would get the first part twice): the reply fails saying what arrived.
+export const PARTLY_SENT = /^Only \d+ of \d+ parts were sent/;
+
 export async function sendParts(parts: Array<() => Promise<string>>): Promise<{ externalId: string }> {
   const ids: string[] = [];
   for (const [i, part] of parts.entries()) {

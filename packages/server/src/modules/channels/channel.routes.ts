@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { employeeOf } from '../../platform/http/auth.plugin.ts';
-import { idParams } from '../../platform/http/common.schema.ts';
+import { idParams, uuid } from '../../platform/http/common.schema.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
@@ -13,6 +13,7 @@ import { sendMessage } from '../messages/message.service.ts';
 import { CHANNEL_KINDS, isChannelKind } from './channel-adapters.ts';
 import { originalOf } from './channel-inbound.service.ts';
 import { enqueueReply, routeOf, whatsappWindowProblem } from './channel-outbound.service.ts';
+import { retryDelivery } from './channel-retry.service.ts';
 import type { ChannelRuntime } from './channel-runtime.ts';
 import { channelKinds, createChannelBody, templateBody, updateChannelBody } from './channel.schema.ts';
 import { SELF_SENT_KEY_PREFIX } from './channel.types.ts';
@@ -122,6 +123,24 @@ export const channelRoutes =
             updatedAt: r.updated_at.toISOString(),
           })),
         };
+      },
+    );
+
+    app.post(
+      '/channels/:id/deliveries/:messageId/retry',
+      {
+        config: { auth: 'employee', roles: ['admin'] },
+        schema: { tags: ['channels'], summary: 'Send a failed reply again, with a fresh count of attempts (not when part of it already arrived)', params: idParams.extend({ messageId: uuid() }) },
+      },
+      async (req, reply) => {
+        const me = employeeOf(req);
+        const scope = scopeOf(me.workspaceId);
+        await scope.transaction(async (trx) => {
+          await retryDelivery(ctx, trx, req.params.id, req.params.messageId);
+          await recordAudit(trx, actorOf(me), { action: 'channel.delivery_retried', targetType: 'channel', targetId: req.params.id, details: { messageId: req.params.messageId } });
+        });
+        runtime.kick();
+        return reply.code(202).send({ status: 'queued' });
       },
     );
 
