@@ -68,6 +68,16 @@ for (const backend of backends()) {
       const other = await newVisitor();
       await seen(ana);
       assert.equal((await startCall(v, other.conversationId)).status, 404, "someone else's conversation is not found");
+      // Before any session, the widget asks by its key: the same answer, and only for that workspace.
+      const byKey = (key: string) => call(app, 'GET', `/api/widget/calls/availability/public?workspace=${encodeURIComponent(key)}`);
+      assert.deepEqual((await byKey(acme.publicKey)).body, { available: true, reason: null });
+      await away(beta.admin);
+      assert.deepEqual((await byKey(beta.publicKey)).body, { available: false, reason: 'no_one_available' });
+      assert.equal((await byKey('pk_nobody')).status, 404);
+      assert.equal((await call(app, 'GET', '/api/widget/calls/availability/public')).status, 400);
+      await call(app, 'PATCH', '/api/workspace', { session: acme.admin, body: { settings: { callsEnabled: false } } });
+      assert.deepEqual((await byKey(acme.publicKey)).body, { available: false, reason: 'calls_off' });
+      await call(app, 'PATCH', '/api/workspace', { session: acme.admin, body: { settings: { callsEnabled: true } } });
       await away(ana);
     });
 

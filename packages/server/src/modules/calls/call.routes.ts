@@ -6,6 +6,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { employeeOf, visitorOf } from '../../platform/http/auth.plugin.ts';
 import { idParams } from '../../platform/http/common.schema.ts';
 import { visitorOnline } from '../widget/visitor-presence.service.ts';
+import { findWorkspaceByPublicKey } from '../workspaces/workspace.service.ts';
 import { availableEmployees } from './call-routing.service.ts';
 import { partyOf } from './call-signalling.ts';
 import { callListQuery, employeeCallBody, hangUpBody, qualityBody, visitorCallBody } from './call.schema.ts';
@@ -42,16 +43,32 @@ export const callRoutes =
     };
 
     // ---- the customer's widget ----
+    const availability = async (workspaceId: string) => {
+      const scope = scopeOf(workspaceId);
+      const settings = await callSettings(scope);
+      if (!settings.enabled) return { available: false, reason: 'calls_off' };
+      const free = await availableEmployees(scope);
+      return free.length ? { available: true, reason: null } : { available: false, reason: 'no_one_available' };
+    };
     app.get(
       '/widget/calls/availability',
       { config: { auth: 'visitor' }, schema: { tags, summary: 'Whether someone can answer a call now (the widget shows its call buttons then)' } },
+      async (req) => availability(visitorOf(req).workspaceId),
+    );
+    // A visitor who has not written yet has no session (and no customer record): the widget asks by its key.
+    app.get(
+      '/widget/calls/availability/public',
+      {
+        schema: {
+          tags,
+          summary: 'The same answer by widget key, before any visitor session exists',
+          querystring: z.object({ workspace: z.string().min(1).max(100).describe('the widget key (data-workspace)') }),
+        },
+      },
       async (req) => {
-        const v = visitorOf(req);
-        const scope = scopeOf(v.workspaceId);
-        const settings = await callSettings(scope);
-        if (!settings.enabled) return { available: false, reason: 'calls_off' };
-        const free = await availableEmployees(scope);
-        return free.length ? { available: true, reason: null } : { available: false, reason: 'no_one_available' };
+        const workspace = await findWorkspaceByPublicKey(ctx.db, req.query.workspace);
+        if (!workspace) throw new AppError('not_found', 'No workspace has that widget key');
+        return availability(workspace.id);
       },
     );
 
