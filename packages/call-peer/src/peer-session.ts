@@ -10,8 +10,9 @@ export type PeerSessionOptions = {
 };
 
 export type PeerSession = {
-  // The caller's side: makes the offer once the other side has accepted.
+  // The caller's side: makes the offer once the other side has accepted (and said `ready`).
   start(): Promise<void>;
+  // Offers, answers and candidates; `ready` is the application's cue to start() and is ignored here.
   receive(signal: CallSignal): Promise<void>;
   setMuted(muted: boolean): void;
   setCameraOn(on: boolean): void;
@@ -44,7 +45,7 @@ export function createPeerSession(opts: PeerSessionOptions): PeerSession {
       opts.sendSignal({ kind: 'offer', sdp: offer.sdp ?? '' });
     },
     async receive(signal) {
-      if (closed) return;
+      if (closed || signal.kind === 'ready') return;
       if (signal.kind === 'offer') {
         await pc.setRemoteDescription({ type: 'offer', sdp: signal.sdp });
         await flushEarly();
