@@ -65,6 +65,21 @@ for (const backend of backends()) {
       assert.equal(res.status, 409);
       assert.equal(res.body.error.details.reason, 'no_one_available');
       assert.equal((await startCall(v, conversationId, 'fax')).status, 400);
+      // Call hours: outside them nobody rings, whoever is free; null goes back to "whenever someone can answer".
+      await seen(ana);
+      const today = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: 'UTC' }).format(new Date()).toLowerCase().slice(0, 3);
+      const otherDay = today === 'sun' ? 'mon' : 'sun';
+      const hours = await call(app, 'PATCH', '/api/workspace', { session: acme.admin, body: { settings: { callOfficeHours: { timezone: 'UTC', weekly: [{ day: otherDay, from: '00:00', to: '23:59' }] } } } });
+      assert.equal(hours.status, 200, JSON.stringify(hours.body));
+      assert.deepEqual((await call(app, 'GET', '/api/widget/calls/availability', { headers: bearer(v.token) })).body, { available: false, reason: 'outside_office_hours' });
+      const closed = await startCall(v, conversationId);
+      assert.equal(closed.status, 409);
+      assert.equal(closed.body.error.details.reason, 'outside_office_hours');
+      const badHours = await call(app, 'PATCH', '/api/workspace', { session: acme.admin, body: { settings: { callOfficeHours: { timezone: 'Mars/Olympus', weekly: [] } } } });
+      assert.equal(badHours.status, 400);
+      await call(app, 'PATCH', '/api/workspace', { session: acme.admin, body: { settings: { callOfficeHours: null } } });
+      assert.deepEqual((await call(app, 'GET', '/api/widget/calls/availability', { headers: bearer(v.token) })).body, { available: true, reason: null });
+      await away(ana);
       const other = await newVisitor();
       await seen(ana);
       assert.equal((await startCall(v, other.conversationId)).status, 404, "someone else's conversation is not found");

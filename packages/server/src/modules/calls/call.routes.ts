@@ -13,6 +13,7 @@ import { callListQuery, employeeCallBody, hangUpBody, qualityBody, visitorCallBo
 import {
   acceptCall,
   callSettings,
+  callsClosed,
   declineCall,
   getCall,
   hangUp,
@@ -46,7 +47,8 @@ export const callRoutes =
     const availability = async (workspaceId: string) => {
       const scope = scopeOf(workspaceId);
       const settings = await callSettings(scope);
-      if (!settings.enabled) return { available: false, reason: 'calls_off' };
+      const closed = callsClosed(settings);
+      if (closed) return { available: false, reason: closed.reason };
       const free = await availableEmployees(scope);
       return free.length ? { available: true, reason: null } : { available: false, reason: 'no_one_available' };
     };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '../../platform/http/common.schema.ts';
+import type { OfficeHours } from '../reaction/office-hours.ts';
+import { officeHoursSchema } from '../reaction/reaction-settings.schema.ts';
 
 export const DEFAULT_RING_SECONDS = 20;
 
@@ -7,15 +9,20 @@ export const DEFAULT_RING_SECONDS = 20;
 export const callSettingsSchema = {
   callsEnabled: z.boolean().optional().describe('customers may call from the widget (default true)'),
   callRingSeconds: z.number().int().min(2).max(120).optional().describe('how long each employee rings before the next is tried (default 20)'),
+  callOfficeHours: officeHoursSchema
+    .nullable()
+    .optional()
+    .describe('when customers may call (time zone and weekly ranges); unset or null: whenever someone can answer'),
 };
 
-export type CallSettings = { enabled: boolean; ringSeconds: number };
+export type CallSettings = { enabled: boolean; ringSeconds: number; officeHours: OfficeHours | null };
 
 export function callSettingsOf(settings: Record<string, unknown>): CallSettings {
   const ring = settings.callRingSeconds;
   return {
     enabled: settings.callsEnabled !== false,
     ringSeconds: typeof ring === 'number' && Number.isInteger(ring) && ring >= 2 ? ring : DEFAULT_RING_SECONDS,
+    officeHours: officeHoursSchema.safeParse(settings.callOfficeHours).data ?? null,
   };
 }
 

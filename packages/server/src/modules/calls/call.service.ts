@@ -5,6 +5,7 @@ import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import { appendStreamEvents, conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
+import { officeStatus } from '../reaction/office-hours.ts';
 import { ringPlanFor } from './call-routing.service.ts';
 import { callSettingsOf, type CallSettings } from './call.schema.ts';
 import { toCallView, toVisitorCallView, type CallView } from './call.view.ts';
@@ -14,6 +15,13 @@ export type CallParty = { kind: 'customer'; customerId: string } | { kind: 'empl
 export type CallQualityInput = Record<string, unknown>;
 
 const LIVE = ['ringing', 'active'] as const;
+
+// Why a customer cannot call now whoever is free, or null: calls turned off, or outside the call hours.
+export function callsClosed(settings: CallSettings, at = new Date()): { reason: 'calls_off' | 'outside_office_hours'; message: string } | null {
+  if (!settings.enabled) return { reason: 'calls_off', message: 'Calls are turned off for this workspace' };
+  if (settings.officeHours && !officeStatus(settings.officeHours, at).open) return { reason: 'outside_office_hours', message: 'Calls are answered during office hours only; write to us and we will reply' };
+  return null;
+}
 
 export async function callSettings(scope: TenantScope): Promise<CallSettings> {
   const ws = await scope.db.selectFrom('workspaces').select('settings').where('id', '=', scope.workspaceId).executeTakeFirstOrThrow();
@@ -67,7 +75,8 @@ const liveCallConflict = (err: unknown): boolean => (err as { code?: string }).c
 // the customer trusts first. Nobody able to answer is a 409 the widget shows as "try later".
 export async function startVisitorCall(ctx: AppContext, scope: TenantScope, customerId: string, conversationId: string, media: CallRow['media']): Promise<CallRow> {
   const settings = await callSettings(scope);
-  if (!settings.enabled) throw new AppError('conflict', 'Calls are turned off for this workspace', { reason: 'calls_off' });
+  const closed = callsClosed(settings);
+  if (closed) throw new AppError('conflict', closed.message, { reason: closed.reason });
   const conversation = await getConversation(scope, conversationId, customerId);
   const plan = await ringPlanFor(scope, conversation);
   if (!plan.queue.length) throw new AppError('conflict', 'Nobody can answer a call right now; write to us and we will reply', { reason: 'no_one_available' });

@@ -26,6 +26,8 @@ test('a bad setting stops start-up with a message naming it', () => {
     [{ VINCULO_ADMIN_PASSWORD: 'short' }, /VINCULO_ADMIN_PASSWORD/],
     [{ VINCULO_ADMIN_EMAIL: 'nobody' }, /VINCULO_ADMIN_EMAIL/],
     [{ VINCULO_DEMO: 'maybe' }, /VINCULO_DEMO/],
+    [{ VINCULO_STUN_URLS: 'stun:stun.example.org:3478, https://x' }, /VINCULO_STUN_URLS: must be comma-separated stun: or stuns: URLs/],
+    [{ VINCULO_TURN_URLS: 'turn:turn.example.org:3478' }, /VINCULO_TURN_SECRET: is required with VINCULO_TURN_URLS/],
   ];
   for (const [env, message] of cases) {
     assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && message.test(err.message), JSON.stringify(env));
@@ -34,4 +36,11 @@ test('a bad setting stops start-up with a message naming it', () => {
 
 test('all problems are reported at once', () => {
   assert.throws(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' }), (err: unknown) => err instanceof ConfigError && err.problems.length === 2);
+});
+
+test('ICE servers: STUN and TURN lists, and the TURN secret that signs short-lived credentials', () => {
+  const c = loadConfig({ VINCULO_STUN_URLS: 'stun:stun.example.org:3478, stuns:stun.example.org:5349', VINCULO_TURN_URLS: 'turn:turn.example.org:3478?transport=udp', VINCULO_TURN_SECRET: 'a-secret-shared-with-coturn' });
+  assert.deepEqual(c.ice.stunUrls, ['stun:stun.example.org:3478', 'stuns:stun.example.org:5349']);
+  assert.deepEqual(c.ice.turnUrls, ['turn:turn.example.org:3478?transport=udp']);
+  assert.equal(c.ice.turnTtlSeconds, 3600);
 });

@@ -8,6 +8,15 @@ const boolText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const urlList = (v: string | undefined) => (v ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+
+// A comma-separated list of ICE server URLs of one scheme (stun:/stuns: or turn:/turns:).
+const iceUrls = (scheme: 'stun' | 'turn') =>
+  z
+    .string()
+    .max(2000)
+    .refine((v) => urlList(v).every((u) => new RegExp(`^${scheme}s?:[^\\s]+$`).test(u)), `must be comma-separated ${scheme}: or ${scheme}s: URLs`);
+
 // Every setting Vínculo reads; README.md documents the same list.
 export const configSchema = z.object({
   PORT: port.default(3000),
@@ -41,14 +50,15 @@ export const configSchema = z.object({
   VINCULO_CHANNEL_POLL_MS: z.coerce.number().int().min(10).default(5_000),
   // Calls (docs/calls.md): STUN and TURN servers offered to both browsers; TURN credentials are made
   // from the secret shared with coturn (use-auth-secret) and expire after the TTL.
-  VINCULO_STUN_URLS: z.string().max(2000).optional(),
-  VINCULO_TURN_URLS: z.string().max(2000).optional(),
+  VINCULO_STUN_URLS: iceUrls('stun').optional(),
+  VINCULO_TURN_URLS: iceUrls('turn').optional(),
   VINCULO_TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   VINCULO_TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).refine((c) => !c.VINCULO_TURN_URLS || c.VINCULO_TURN_SECRET, {
+  path: ['VINCULO_TURN_SECRET'],
+  message: 'is required with VINCULO_TURN_URLS (the secret shared with coturn, use-auth-secret)',
 });
-
-const urlList = (v: string | undefined) => (v ?? '').split(',').map((u) => u.trim()).filter(Boolean);
 
 export type Config = {
   port: number;
