@@ -274,12 +274,19 @@ for (const backend of backends()) {
       assert.match(failed.delivery.error, /Gave up after 2 attempts: E-mail: .*451/);
     });
 
-    test('erasing the customer removes the original e-mails and their address kept beside the messages', async () => {
+    test("the customer's data export carries the original e-mails; erasing the customer removes them and the address", async () => {
       const before = await app.ctx.db.selectFrom('channel_messages').select(['original', 'peer']).where('conversation_id', '=', conversationId).where('direction', '=', 'inbound').execute();
       assert.ok(before.some((r) => r.original && r.peer === 'lucia@cliente.example'));
-      const erased = await eraseChannelData(tenantScope(app.ctx.db, acme.workspaceId), [conversationId]);
-      assert.ok(erased >= 3);
+      const { customer_id: customerId } = await app.ctx.db.selectFrom('conversations').select('customer_id').where('id', '=', conversationId).executeTakeFirstOrThrow();
+      const exported = await call(app, 'GET', `/api/customers/${customerId}/export`, { session: acme.admin });
+      assert.equal(exported.status, 200);
+      const kept = exported.body.conversations.find((c: { id: string }) => c.id === conversationId).channelMessages as Array<{ kind: string; direction: string; peer: string; original: unknown }>;
+      assert.ok(kept.some((m) => m.kind === 'email' && m.direction === 'inbound' && m.peer === 'lucia@cliente.example' && m.original), JSON.stringify(kept).slice(0, 500));
+
+      const erasedRes = await call(app, 'POST', `/api/customers/${customerId}/erase`, { session: acme.admin, body: { confirm: true } });
+      assert.equal(erasedRes.status, 200, JSON.stringify(erasedRes.body));
       const after = await app.ctx.db.selectFrom('channel_messages').select(['original', 'peer', 'external_id']).where('conversation_id', '=', conversationId).execute();
+      assert.ok(after.length >= 3);
       assert.ok(after.every((r) => r.original === null && r.peer === '' && r.external_id));
       // Another workspace's call cannot reach them: the scope filters by workspace.
       const other = await createTenant(app, 'Otra');

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
+import { eraseChannelData } from '../channels/channel-erasure.service.ts';
 import { eraseSurveyTexts } from '../surveys/survey-customer.service.ts';
 
 export type ErasureSummary = { customerIds: string[]; messages: number; attachments: number; identities: number };
@@ -10,7 +11,8 @@ export type ErasureSummary = { customerIds: string[]; messages: number; attachme
 const ERASED_PROFILE = sql`'{"name": null, "email": null, "phone": null, "attributes": {}}'::jsonb`;
 
 // The right to be forgotten: the person's data goes, the figures stay. Names, contacts, attributes,
-// identities, what they wrote and sent (survey answers too), notes and drafts about them, timeline
+// identities, what they wrote and sent (survey answers too, and the original e-mails, payloads and
+// network addresses the channels kept), notes and drafts about them, timeline
 // entries, merge snapshots and reply excerpts are removed; conversations, message counts, emotion
 // labels, mood scores, survey scores and suggestion outcomes remain, attached to an anonymous
 // customer. Records merged into this one are the same person and are erased with it. Realtime events
@@ -47,6 +49,7 @@ export async function eraseCustomer(ctx: AppContext, scope: TenantScope, actor: 
       messages = written.length;
       await trx.updateTable('notes').set({ text: '' }).where('conversation_id', 'in', conversations).execute();
       await trx.updateTable('reply_fingerprints').set({ excerpt: '' }).where('conversation_id', 'in', conversations).execute();
+      await eraseChannelData(trx, conversations);
       const attachmentIds = written.flatMap((w) => w.attachment_ids ?? []);
       if (attachmentIds.length) {
         const removed = await trx.deleteFrom('attachments').where('id', 'in', attachmentIds).returning('storage_key').execute();

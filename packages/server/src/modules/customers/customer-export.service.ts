@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
+import { channelDataOf } from '../channels/channel-erasure.service.ts';
 import { surveyDataOf } from '../surveys/survey-customer.service.ts';
 import { getCustomer, listIdentities, toCustomerView } from './customer.service.ts';
 
@@ -36,7 +37,8 @@ export async function exportCustomersCsv(scope: TenantScope): Promise<string> {
 const cell = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 // Everything Vínculo holds about one person, for a data-access request: profile, identities,
-// conversations with their messages and notes, mood, suggestions, timeline, merges, orders, consent
+// conversations with their messages, notes, calls and what each channel kept (the original e-mail or
+// payload, the address, delivery outcomes), mood, suggestions, timeline, merges, orders, consent
 // decisions, survey answers and exits. Audited.
 export async function exportCustomerData(scope: TenantScope, actor: AuditActor, customerId: string) {
   const customer = await getCustomer(scope, customerId);
@@ -52,12 +54,14 @@ export async function exportCustomerData(scope: TenantScope, actor: AuditActor, 
     surveyDataOf(scope, customerId),
   ]);
   const ids = conversations.map((c) => c.id);
-  const [messages, notes] = ids.length
+  const [messages, notes, calls, channelData] = ids.length
     ? await Promise.all([
         scope.selectFrom('messages').select(['id', 'conversation_id', 'direction', 'author_type', 'text', 'attachments', 'emotion', 'created_at']).where('conversation_id', 'in', ids).orderBy('created_at').execute(),
         scope.selectFrom('notes').select(['conversation_id', 'text', 'created_at']).where('conversation_id', 'in', ids).orderBy('created_at').execute(),
+        scope.selectFrom('calls').select(['id', 'conversation_id', 'media', 'direction', 'status', 'created_at', 'answered_at', 'ended_at', 'end_reason', 'quality']).where('conversation_id', 'in', ids).orderBy('created_at').execute(),
+        channelDataOf(scope, ids),
       ])
-    : [[], []];
+    : [[], [], [], []];
   await recordAudit(scope, actor, { action: 'customer.exported', targetType: 'customer', targetId: customerId });
   return {
     exportedAt: new Date().toISOString(),
@@ -70,6 +74,8 @@ export async function exportCustomerData(scope: TenantScope, actor: AuditActor, 
       createdAt: c.created_at.toISOString(),
       messages: messages.filter((m) => m.conversation_id === c.id).map(({ conversation_id: _c, ...m }) => m),
       notes: notes.filter((n) => n.conversation_id === c.id).map(({ conversation_id: _c, ...n }) => n),
+      calls: calls.filter((k) => k.conversation_id === c.id).map(({ conversation_id: _c, ...k }) => k),
+      channelMessages: channelData.filter((d) => d.conversation_id === c.id).map(({ conversation_id: _c, ...d }) => d),
     })),
     mood: moodPoints,
     suggestions,
