@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { storeAttachment } from '../src/modules/attachments/attachment.service.ts';
@@ -11,6 +12,7 @@ import { call, createTenant, type Tenant } from './support/api-client.ts';
 import { CHANNEL_TEST_ENV, fixturesDir, startFakeNetwork, type FakeAnswer } from './support/fake-network.ts';
 import { backends, createTestApp, type TestApp } from './support/test-app.ts';
 import { waitFor } from './support/wait-for.ts';
+import { TestSocket } from './support/ws-client.ts';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`whatsapp/${name}`, fixturesDir));
 const fixtureJson = (name: string) => JSON.parse(fixture(name).toString('utf8'));
@@ -303,6 +305,20 @@ for (const backend of backends()) {
       assert.equal(refused.status, 409);
       assert.match(refused.body.error.message, /24 hours/);
       assert.equal(refused.body.error.details.reason, 'whatsapp_window_closed');
+      // A reply over the employee's WebSocket meets the same check, and nothing is stored.
+      if (!app.server.server.listening) await app.server.listen({ port: 0, host: '127.0.0.1' });
+      const port = (app.server.server.address() as AddressInfo).port;
+      const ws = await TestSocket.open(`ws://127.0.0.1:${port}/api/realtime`, { cookie: acme.admin.cookie });
+      try {
+        await ws.next((f) => f.type === 'ready');
+        const key = randomUUID();
+        ws.send({ type: 'send', conversationId, text: '¿Sigues ahí? (socket)', idempotencyKey: key });
+        const frame = await ws.next((f) => f.type === 'error' && f.ref === key);
+        assert.deepEqual([(frame.error as { code: string }).code, (frame.error as { details: { reason: string } }).details.reason], ['conflict', 'whatsapp_window_closed']);
+        assert.equal(await app.ctx.db.selectFrom('messages').select('id').where('idempotency_key', '=', key).executeTakeFirst(), undefined);
+      } finally {
+        await ws.close();
+      }
       const state = await call(app, 'GET', `/api/conversations/${conversationId}/channel`, { session: acme.admin });
       assert.equal(state.body.canReply, false);
       assert.equal(state.body.templateRequired, true);

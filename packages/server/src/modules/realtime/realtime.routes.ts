@@ -10,13 +10,14 @@ import type { Hub, HubClient } from '../../platform/realtime/hub.ts';
 import { conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
 import { callSignalling } from '../calls/call-signalling.ts';
+import { assertChannelReplyAllowed } from '../channels/channel-outbound.service.ts';
 import { authorOf } from '../messages/message-author.ts';
 import { sendMessage, toCustomerView } from '../messages/message.service.ts';
 import { createVisitorPresence } from '../widget/visitor-presence.service.ts';
 import { clientMessageSchema, connectQuery, type ClientMessage } from './realtime.schema.ts';
 
 function errorFrame(err: unknown, ref?: string) {
-  if (err instanceof AppError) return { type: 'error', ref, error: { code: err.code, message: err.message } };
+  if (err instanceof AppError) return { type: 'error', ref, error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
   return { type: 'error', ref, error: { code: 'internal', message: 'Something went wrong on our side; it has been logged' } };
 }
 
@@ -65,6 +66,8 @@ export const realtimeRoutes =
         }
         case 'send': {
           const { type: _t, ...input } = msg;
+          // The same WhatsApp window check as a reply over REST (message.routes.ts).
+          if (p.kind === 'employee') await assertChannelReplyAllowed(scope, input.conversationId);
           const result = await sendMessage(ctx, scope, authorOf(p), input);
           return { type: 'ack', ref: msg.idempotencyKey, duplicate: result.duplicate, message: p.kind === 'visitor' ? toCustomerView(result.message) : result.message };
         }
