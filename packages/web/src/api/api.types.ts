@@ -114,8 +114,12 @@ export type Message = {
   attachments: Attachment[];
   // Null for employees' messages; absent from servers older than the emotion reading.
   emotion?: MessageEmotion | null;
+  // Replies sent through a channel (e-mail, WhatsApp…): how their delivery is going; null otherwise.
+  delivery?: MessageDelivery | null;
   createdAt: string;
 };
+
+export type MessageDelivery = { status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed'; error: string | null };
 
 export type Note = { id: string; conversationId: string; authorId: string | null; text: string; createdAt: string };
 
