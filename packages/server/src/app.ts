@@ -54,6 +54,7 @@ import { registerSurveyListeners, startSurveySender } from './modules/surveys/su
 import { surveyApiRoutes, surveyPageRoutes } from './modules/surveys/survey-public.routes.ts';
 import { pulseRoutes } from './modules/surveys/pulse.routes.ts';
 import { surveyRoutes } from './modules/surveys/survey.routes.ts';
+import { kpiRoutes } from './modules/kpis/kpi.routes.ts';
 import { resolveVisitor } from './modules/widget/visitor.service.ts';
 import { widgetAssetRoutes } from './modules/widget/widget-assets.routes.ts';
 import { widgetRoutes } from './modules/widget/widget.routes.ts';
@@ -174,6 +175,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(surveyRoutes(ctx));
       await api.register(surveyApiRoutes(ctx));
       await api.register(pulseRoutes(ctx));
+      await api.register(kpiRoutes(ctx));
       await api.register(callRoutes(ctx));
       await api.register(channelRoutes(ctx, channels));
       await api.register(webhookRoutes(ctx, channels));
