@@ -1,7 +1,11 @@
+import { acquireMedia, canCall, createPeerSession, stopMedia } from '@vinculo/call-peer';
 import { h, render, type ComponentChild } from 'preact';
-import { createWidgetApi } from './api/widget-api.client.ts';
+import { createRequest, createWidgetApi } from './api/widget-api.client.ts';
 import { findEmbed } from './bootstrap/embed.ts';
 import { installGlobal, type VinculoGlobal } from './bootstrap/global-api.ts';
+import { createCallApi } from './calls/call-api.ts';
+import { createCallController } from './calls/call.controller.ts';
+import { stringsFor } from './i18n/messages.ts';
 import { createWidgetController } from './state/widget.controller.ts';
 import { App } from './ui/app.tsx';
 import { widgetCss } from './ui/widget.css.ts';
@@ -48,7 +52,21 @@ function boot() {
     isOnline: () => navigator.onLine !== false,
     events: window,
   });
-  const app = h(App, { controller, api });
+  const calls = createCallController({
+    api: createCallApi(createRequest(embed.origin, () => controller.token()), embed.workspace, () => controller.token() !== null),
+    send: (frame) => controller.sendFrame(frame),
+    conversationFor: (media) => {
+      const t = stringsFor(controller.getState().locale).call;
+      return controller.conversationFor(media === 'video' ? t.firstMessageVideo : t.firstMessageVoice);
+    },
+    openPanel: () => controller.open(),
+    canCall,
+    acquireMedia,
+    stopMedia,
+    createPeerSession,
+  });
+  controller.tap((frame) => calls.onFrame(frame));
+  const app = h(App, { controller, api, calls });
   if (document.body) mount(app);
   else document.addEventListener('DOMContentLoaded', () => mount(app), { once: true });
   window.Vinculo = installGlobal(window.Vinculo, {

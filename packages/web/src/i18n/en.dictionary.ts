@@ -1,3 +1,4 @@
+import { channelsEn } from './channels.en.ts';
 import { customerProfileEn } from './customer-profile.en.ts';
 import { customersEn } from './customers.en.ts';
 import { duplicatesEn } from './duplicates.en.ts';
@@ -9,6 +10,7 @@ export const en = {
   ...duplicatesEn,
   ...customersEn,
   ...customerProfileEn,
+  ...channelsEn,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -1,3 +1,4 @@
+import { channelsEs } from './channels.es.ts';
 import { customerProfileEs } from './customer-profile.es.ts';
 import { customersEs } from './customers.es.ts';
 import { duplicatesEs } from './duplicates.es.ts';
@@ -10,6 +11,7 @@ export const es: Dictionary = {
   ...duplicatesEs,
   ...customersEs,
   ...customerProfileEs,
+  ...channelsEs,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Saltar al contenido principal',
   'app.loading': 'Cargando…',

@@ -15,6 +15,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -24,8 +25,11 @@ export const isRetryable = (err: unknown) => !(err instanceof ApiError) || err.s
 
 export type WidgetApi = ReturnType<typeof createWidgetApi>;
 
-export function createWidgetApi(origin: string, token: () => string | null) {
-  async function request<T>(method: string, path: string, body?: unknown, as: 'json' | 'blob' = 'json'): Promise<T> {
+export type Request = <T>(method: string, path: string, body?: unknown, as?: 'json' | 'blob') => Promise<T>;
+
+// Bearer-authenticated JSON requests to the server's /api; failures become ApiError.
+export function createRequest(origin: string, token: () => string | null): Request {
+  return async function request<T>(method: string, path: string, body?: unknown, as: 'json' | 'blob' = 'json'): Promise<T> {
     const headers: Record<string, string> = {};
     const t = token();
     if (t) headers.authorization = `Bearer ${t}`;
@@ -42,12 +46,15 @@ export function createWidgetApi(origin: string, token: () => string | null) {
       throw new ApiError(0, 'network', 'The server could not be reached');
     }
     if (!res.ok) {
-      const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-      throw new ApiError(res.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `HTTP ${res.status}`);
+      const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null;
+      throw new ApiError(res.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `HTTP ${res.status}`, data?.error?.details ?? {});
     }
     return (as === 'blob' ? res.blob() : res.json()) as Promise<T>;
-  }
+  };
+}
 
+export function createWidgetApi(origin: string, token: () => string | null) {
+  const request = createRequest(origin, token);
   const attachmentUrls = new Map<string, Promise<string>>();
 
   return {

@@ -1,3 +1,4 @@
+import type { CallClientFrame } from '../calls/call.controller.ts';
 import { backoffDelay } from './backoff.ts';
 
 export type SocketState = 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -8,13 +9,15 @@ export type ServerFrame =
   | { type: 'ephemeral'; stream: string; data: Record<string, unknown> }
   | { type: 'reset'; stream: string; missedAfter: number; resumesAt: number }
   | { type: 'ack'; ref: string; duplicate: boolean; message: unknown }
+  | { type: 'call.joined'; callId: string }
   | { type: 'error'; ref?: string; error: { code: string; message: string } }
   | { type: 'pong' };
 
 export type ClientFrame =
   | { type: 'send'; conversationId: string; text: string; attachmentIds?: string[]; idempotencyKey: string }
   | { type: 'typing'; conversationId: string; typing: boolean }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  | CallClientFrame;
 
 export type SocketLike = {
   readonly readyState: number;

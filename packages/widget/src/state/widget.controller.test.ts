@@ -220,3 +220,30 @@ test('history loads on reconnect, the employee typing indicator and unread count
   controller.open();
   assert.equal(controller.getState().unread, 0);
 });
+
+test('a call without a conversation starts one with its first message; call frames reach the tap once, and their errors leave the chat alone', async (t) => {
+  const { controller, calls, sockets } = setup(t);
+  const id = await controller.conversationFor('📞 Quiero hablar por llamada de voz');
+  assert.equal(id, CONV);
+  assert.deepEqual(calls.starts.map((s) => s.text), ['📞 Quiero hablar por llamada de voz']);
+  assert.equal(await controller.conversationFor('otra vez'), CONV, 'an existing conversation is reused');
+  assert.equal(calls.starts.length, 1);
+
+  const seen: string[] = [];
+  controller.tap((f) => {
+    seen.push(f.type === 'event' ? `event:${f.event.type}` : f.type);
+    return f.type === 'error' && f.ref === 'call-1';
+  });
+  const s = sockets[0]!;
+  s.accept(1);
+  await settle();
+  const updated = { type: 'event', stream: `conversation:${CONV}`, seq: 2, event: { type: 'call.updated', data: { call: { id: 'call-1' } } } };
+  s.push(updated);
+  s.push(updated);
+  assert.equal(controller.sendFrame({ type: 'call.join', callId: 'call-1', idempotencyKey: 'call-1' }), true);
+  assert.deepEqual(s.sent.at(-1), { type: 'call.join', callId: 'call-1', idempotencyKey: 'call-1' });
+  s.push({ type: 'error', ref: 'call-1', error: { code: 'forbidden', message: 'Join the call before signalling on it' } });
+  assert.deepEqual(seen, ['ready', 'event:call.updated', 'error'], 'a repeated event is not told twice');
+  assert.equal(s.readyState, 1, "a call's error does not make the widget forget its conversation");
+  assert.equal(controller.getState().messages.length, 1);
+});

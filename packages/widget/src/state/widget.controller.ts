@@ -3,7 +3,7 @@ import type { Identity, Locale, MessageView, SessionRequest, WidgetConfig } from
 import { pickLocale } from '../i18n/messages.ts';
 import { backoffDelay } from '../realtime/backoff.ts';
 import { createTypingThrottle } from '../realtime/typing-throttle.ts';
-import { createWidgetSocket, type ServerFrame, type SocketLike, type SocketState } from '../realtime/widget-socket.ts';
+import { createWidgetSocket, type ClientFrame, type ServerFrame, type SocketLike, type SocketState } from '../realtime/widget-socket.ts';
 import { classifySeq, mergeMessages } from './conversation.store.ts';
 import { acknowledge, clearFailure, enqueue, loadOutbox, markFailed, newOutboxItem, saveOutbox, sendable, type OutboxItem, type StorageLike } from './outbox.store.ts';
 import { loadSession, parseSession, saveSession, storageKeys, type Contact, type StoredSession } from './session.store.ts';
@@ -45,6 +45,9 @@ const PERMANENT = new Set(['validation_failed', 'not_found', 'forbidden', 'paylo
 
 export type WidgetController = ReturnType<typeof createWidgetController>;
 
+// Sees the socket's frames before the chat does (events only once, in order); true means "mine".
+export type FrameTap = (frame: ServerFrame) => boolean;
+
 // The widget's state and its conversation with the server: session, history, socket, outbox.
 export function createWidgetController(deps: ControllerDeps) {
   const { api, workspace, storage } = deps;
@@ -75,6 +78,8 @@ export function createWidgetController(deps: ControllerDeps) {
   let retryAttempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  const taps = new Set<FrameTap>();
+  const tapped = (frame: ServerFrame) => [...taps].some((tap) => tap(frame));
   // Session changes (start, resume, identify, contact) run one at a time, in order.
   let exclusive: Promise<unknown> = Promise.resolve();
   const serially = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -168,6 +173,7 @@ export function createWidgetController(deps: ControllerDeps) {
   }
 
   function onFrame(frame: ServerFrame) {
+    if (frame.type !== 'event' && tapped(frame)) return;
     switch (frame.type) {
       case 'ready':
         lastSeq = frame.seq;
@@ -180,6 +186,7 @@ export function createWidgetController(deps: ControllerDeps) {
         if (verdict === 'gap') void loadHistory();
         lastSeq = frame.seq;
         if (frame.event.type === 'message.created') receive(frame.event.data.message as MessageView);
+        else tapped(frame);
         return;
       }
       case 'ephemeral': {
@@ -392,5 +399,34 @@ export function createWidgetController(deps: ControllerDeps) {
     },
 
     notice: (notice: Notice) => set({ notice }),
+
+    // For calls (src/calls): their frames go over this socket.
+    tap(fn: FrameTap) {
+      taps.add(fn);
+      return () => void taps.delete(fn);
+    },
+    sendFrame: (frame: ClientFrame) => socket?.send(frame) ?? false,
+
+    // The conversation a call belongs to. Without one yet, `text` is sent as its first message (through
+    // the outbox, so exactly once) and the conversation it starts is the answer.
+    conversationFor(text: string, timeoutMs = 20_000): Promise<string> {
+      const id = conversationId();
+      if (id) return Promise.resolve(id);
+      return new Promise((resolve, reject) => {
+        const done = () => {
+          const started = conversationId();
+          if (!started) return;
+          listeners.delete(done);
+          clearTimeout(timer);
+          resolve(started);
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(done);
+          reject(new Error('The conversation could not be started'));
+        }, timeoutMs);
+        listeners.add(done);
+        queue(text, []);
+      });
+    },
   };
 }

@@ -1,16 +1,19 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { WidgetApi } from '../api/widget-api.client.ts';
+import type { CallController } from '../calls/call.controller.ts';
+import type { CallUiState } from '../calls/call.state.ts';
 import type { Strings } from '../i18n/messages.ts';
 import { buildThread } from '../state/conversation.store.ts';
 import type { WidgetController, WidgetState } from '../state/widget.controller.ts';
+import { CallButtons, CallPanel } from './call-panel.tsx';
 import { Composer } from './composer.tsx';
 import { ContactForm } from './contact-form.tsx';
 import { MessageBubble, PendingBubble } from './message-bubble.tsx';
 import { StatusLine } from './status-line.tsx';
 
-type Props = { state: WidgetState; controller: WidgetController; api: WidgetApi; t: Strings };
+type Props = { state: WidgetState; controller: WidgetController; api: WidgetApi; t: Strings; call: CallUiState; calls: CallController };
 
-export function Panel({ state, controller, api, t }: Props) {
+export function Panel({ state, controller, api, t, call, calls }: Props) {
   const thread = useRef<HTMLDivElement>(null);
   const entries = useMemo(() => buildThread(state.messages, state.outbox, state.live), [state.messages, state.outbox, state.live]);
   const settings = state.config?.settings;
@@ -40,10 +43,12 @@ export function Panel({ state, controller, api, t }: Props) {
           <h2 id="vinculo-title">{state.config?.name || t.title}</h2>
           <StatusLine state={state.connection} t={t} />
         </div>
+        <CallButtons state={call} calls={calls} t={t} />
         <button type="button" class="v-close" aria-label={t.closeChat} onClick={() => controller.close()}>
           ×
         </button>
       </div>
+      <CallPanel state={call} calls={calls} t={t} />
       <div class="v-thread" ref={thread} aria-live="polite" aria-relevant="additions">
         <div class="v-intro">
           <p>{greeting}</p>

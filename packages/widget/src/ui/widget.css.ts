@@ -52,6 +52,32 @@ button{cursor:pointer}
 .v-emoji{position:absolute;bottom:100%;left:8px;background:#fff;border:1px solid #e2e5e9;border-radius:10px;box-shadow:0 4px 14px rgba(0,0,0,.15);padding:6px;display:grid;grid-template-columns:repeat(6,34px);gap:2px}
 .v-emoji button{border:0;background:transparent;font-size:20px;border-radius:6px;height:34px}
 .v-emoji button:hover{background:#eef0f3}
+.v-call-buttons{display:flex;gap:2px}
+.v-head-btn{background:transparent;border:0;color:inherit;width:32px;height:32px;border-radius:6px;display:grid;place-items:center}
+.v-head-btn:hover{background:rgba(127,127,127,.2)}
+.v-head-btn svg{width:20px;height:20px;fill:currentColor}
+.v-call{border-bottom:1px solid #e2e5e9;padding:10px 12px;background:#fff;display:flex;flex-direction:column;gap:6px}
+.v-call-float{position:absolute;right:0;bottom:68px;width:min(340px,calc(100vw - 24px));border-radius:14px;overflow:hidden;box-shadow:0 10px 40px rgba(0,0,0,.28)}
+.v-call-float .v-call{border:0}
+.v-call-title{margin:0;font-weight:600;display:flex;justify-content:space-between;gap:8px}
+.v-call-time{font-variant-numeric:tabular-nums;font-weight:400;color:#3c4148}
+.v-call-text{margin:0;font-size:13px;color:#3c4148}
+.v-call-message{margin:0;font-size:13px;color:#1b1f23;background:#f6f7f9;border-radius:8px;padding:6px 8px}
+.v-call[data-call-state=failed] .v-call-message{color:#b3261e;background:#fde7e5}
+.v-call-stage{position:relative;border-radius:10px;overflow:hidden;background:#1b1f23;min-height:64px;display:grid;place-items:center}
+.v-call-video{aspect-ratio:4/3}
+.v-call-remote{width:100%;height:100%;object-fit:cover;display:block}
+.v-call-local{position:absolute;right:8px;bottom:8px;width:28%;border-radius:6px;border:2px solid #fff;background:#000}
+.v-call-audio{width:48px;height:48px;border-radius:50%;background:#3c4148;display:grid;place-items:center;margin:8px}
+.v-call-audio svg{width:24px;height:24px;fill:#fff}
+.v-call-audio[data-connected=true]{background:#188038}
+@media (prefers-reduced-motion:no-preference){.v-call-audio[data-connected=true]{animation:v-pulse 1.6s ease-in-out infinite}@keyframes v-pulse{50%{box-shadow:0 0 0 8px rgba(24,128,56,.25)}}}
+.v-call-actions{display:flex;gap:6px;justify-content:flex-end;flex-wrap:wrap}
+.v-call-btn{border:1px solid #9aa1aa;background:#fff;border-radius:8px;min-width:38px;height:36px;padding:0 10px;display:grid;place-items:center}
+.v-call-btn svg{width:20px;height:20px;fill:currentColor}
+.v-call-btn[aria-pressed=true]{background:#fde7e5;color:#b3261e;border-color:#b3261e}
+.v-call-btn:disabled{opacity:.6;cursor:default}
+.v-call-end{background:#b3261e;border-color:#b3261e;color:#fff}
 .v-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (prefers-reduced-motion:no-preference){.v-panel{animation:v-in .16s ease-out}@keyframes v-in{from{opacity:0;transform:translateY(8px)}}}
 `;

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { Link } from '../shell/link.component.tsx';
 import type { AdminSection } from '../shell/route.ts';
+import { ChannelsAdmin } from '../channels/channels-admin.component.tsx';
 import { PlaybooksAdmin } from '../reaction/playbooks-admin.component.tsx';
 import { SnippetsAdmin } from '../snippets/snippets-admin.component.tsx';
 import { CustomerAttributesAdmin } from './customer-attributes-admin.component.tsx';
@@ -9,7 +10,7 @@ import { TeamsAdmin } from './teams-admin.component.tsx';
 import { WidgetSettingsAdmin } from './widget-settings.component.tsx';
 
 // The snippets screen itself is `admin-snippets`, so its link needs another name.
-const NAV_TEST_IDS: Record<AdminSection, string> = { employees: 'admin-employees', teams: 'admin-teams', widget: 'admin-widget', snippets: 'admin-nav-snippets', playbooks: 'admin-nav-playbooks', attributes: 'admin-nav-attributes' };
+const NAV_TEST_IDS: Record<AdminSection, string> = { employees: 'admin-employees', teams: 'admin-teams', widget: 'admin-widget', snippets: 'admin-nav-snippets', playbooks: 'admin-nav-playbooks', attributes: 'admin-nav-attributes', channels: 'admin-nav-channels' };
 
 export function AdminPage({ section, sections }: { section: AdminSection; sections: readonly AdminSection[] }) {
   const { t } = useI18n();
@@ -34,6 +35,7 @@ export function AdminPage({ section, sections }: { section: AdminSection; sectio
         {section === 'snippets' && <SnippetsAdmin />}
         {section === 'playbooks' && <PlaybooksAdmin />}
         {section === 'attributes' && <CustomerAttributesAdmin />}
+        {section === 'channels' && <ChannelsAdmin />}
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { adminSectionsFor } from '../admin/admin-sections.ts';
+import { ChannelHealthBadge } from '../channels/channel-health-badge.component.tsx';
 import { AttentionNavLink } from '../reaction/attention-nav-link.component.tsx';
 import { useMe, useSession } from '../auth/session.context.tsx';
 import { LanguageSwitch } from './language-switch.component.tsx';
@@ -43,6 +44,7 @@ export function AppHeader({ route, unread }: { route: Route; unread: number }) {
             {t('header.admin')}
           </Link>
         )}
+        <ChannelHealthBadge />
       </nav>
       <span className="header-tools">
         <span className={`connection ${online ? 'online' : 'reconnecting'}`} data-testid="connection-status" data-state={online ? 'online' : 'reconnecting'}>

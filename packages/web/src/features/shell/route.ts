@@ -1,4 +1,4 @@
-export type AdminSection = 'employees' | 'teams' | 'widget' | 'snippets' | 'playbooks' | 'attributes';
+export type AdminSection = 'employees' | 'teams' | 'widget' | 'snippets' | 'playbooks' | 'attributes' | 'channels';
 
 export type Route =
   | { name: 'inbox'; conversationId: string | null }
@@ -10,7 +10,7 @@ export type Route =
   | { name: 'customer'; customerId: string }
   | { name: 'employee'; employeeId: string };
 
-const ADMIN_SECTIONS: readonly AdminSection[] = ['employees', 'teams', 'widget', 'snippets', 'playbooks', 'attributes'];
+const ADMIN_SECTIONS: readonly AdminSection[] = ['employees', 'teams', 'widget', 'snippets', 'playbooks', 'attributes', 'channels'];
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
