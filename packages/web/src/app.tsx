@@ -1,4 +1,5 @@
 import { SessionProvider, useSession } from './features/auth/session.context.tsx';
+import { CallsProvider } from './features/calls/calls.context.tsx';
 import { LoginPage } from './features/auth/login-page.component.tsx';
 import { AppShell } from './features/shell/app-shell.component.tsx';
 import { DirectoryProvider } from './features/shell/directory.context.tsx';
@@ -35,7 +36,9 @@ function Screens() {
         <RealtimeProvider key={state.me.employee?.id ?? 'token'}>
           <DirectoryProvider>
             <ReactionProvider>
-              <AppShell />
+              <CallsProvider>
+                <AppShell />
+              </CallsProvider>
             </ReactionProvider>
           </DirectoryProvider>
         </RealtimeProvider>

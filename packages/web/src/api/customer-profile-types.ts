@@ -38,7 +38,7 @@ export type Order = {
   createdAt: string;
 };
 
-export type ActivityKind = 'message' | 'note' | 'order' | 'action' | 'merge' | 'unmerge' | 'consent';
+export type ActivityKind = 'message' | 'note' | 'order' | 'action' | 'merge' | 'unmerge' | 'consent' | 'survey' | 'exit' | 'call';
 export type ActivityItem = { kind: ActivityKind; id: string; at: string; actor: ConsentActor | null; data: Record<string, unknown> };
 export type ActivityPage = { items: ActivityItem[]; nextCursor: string | null };
 

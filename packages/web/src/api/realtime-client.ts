@@ -1,3 +1,4 @@
+import type { CallSignalFrame, WireSignal } from './call-types.ts';
 import { moodEventOf, parseServerFrame, realtimeUrl, reconnectDelay, type ImportProgress, type RealtimeEvent, type TypingSignal } from './realtime-frames.ts';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting';
@@ -6,6 +7,9 @@ export type RealtimeListener = {
   event?: (event: RealtimeEvent) => void;
   typing?: (signal: TypingSignal) => void;
   importProgress?: (progress: ImportProgress) => void;
+  callSignal?: (frame: CallSignalFrame) => void;
+  // The hub let this socket into a call's signalling, or refused it (code: forbidden, not_found, conflict).
+  callJoin?: (result: { callId: string; ok: true } | { callId: string; ok: false; code: string; message: string }) => void;
   // Something may have been missed (a reset, or a fresh subscription): reload over REST.
   resync?: () => void;
   state?: (state: ConnectionState) => void;
@@ -14,6 +18,10 @@ export type RealtimeListener = {
 export type RealtimeClient = {
   subscribe(listener: RealtimeListener): () => void;
   sendTyping(conversationId: string, typing: boolean): void;
+  // Joins a call's signalling now and again after every reconnect, until leaveCall.
+  joinCall(callId: string): void;
+  leaveCall(callId: string): void;
+  sendCallSignal(callId: string, signal: WireSignal): boolean;
   state(): ConnectionState;
   close(): void;
 };
@@ -31,6 +39,18 @@ export function createRealtimeClient(): RealtimeClient {
   let closed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let pingTimer: ReturnType<typeof setInterval> | undefined;
+  const calls = new Set<string>();
+  // The hub answers a refused join with an error frame that names no call: the oldest join waiting is the one.
+  const joining: string[] = [];
+
+  const send = (frame: unknown): boolean => {
+    if (socket?.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(frame));
+    return true;
+  };
+  const join = (callId: string) => {
+    if (send({ type: 'call.join', callId })) joining.push(callId);
+  };
 
   const setState = (next: ConnectionState) => {
     if (next === current) return;
@@ -52,6 +72,8 @@ export function createRealtimeClient(): RealtimeClient {
           attempt = 0;
           if (frame.seq !== null && lastSeq === null) lastSeq = frame.seq;
           setState('online');
+          joining.length = 0;
+          for (const callId of calls) join(callId);
           // A fresh subscription starts at the head: anything between the REST load and now is reloaded.
           if (!resumed) for (const l of listeners) l.resync?.();
           break;
@@ -71,7 +93,19 @@ export function createRealtimeClient(): RealtimeClient {
         case 'ephemeral': {
           const data = frame.data;
           if (data.kind === 'typing') for (const l of listeners) l.typing?.(data);
+          else if (data.kind === 'call.signal') for (const l of listeners) l.callSignal?.(data);
           else for (const l of listeners) l.importProgress?.(data);
+          break;
+        }
+        case 'call.joined': {
+          const at = joining.indexOf(frame.callId);
+          if (at !== -1) joining.splice(at, 1);
+          for (const l of listeners) l.callJoin?.({ callId: frame.callId, ok: true });
+          break;
+        }
+        case 'error': {
+          const callId = frame.ref === undefined ? joining.shift() : undefined;
+          if (callId) for (const l of listeners) l.callJoin?.({ callId, ok: false, code: frame.error.code, message: frame.error.message });
           break;
         }
         default:
@@ -99,7 +133,17 @@ export function createRealtimeClient(): RealtimeClient {
       return () => listeners.delete(listener);
     },
     sendTyping(conversationId, typing) {
-      if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'typing', conversationId, typing }));
+      send({ type: 'typing', conversationId, typing });
+    },
+    joinCall(callId) {
+      calls.add(callId);
+      join(callId);
+    },
+    leaveCall(callId) {
+      calls.delete(callId);
+    },
+    sendCallSignal(callId, signal) {
+      return send({ type: 'call.signal', callId, signal });
     },
     state: () => current,
     close() {

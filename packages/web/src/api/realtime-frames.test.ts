@@ -72,3 +72,16 @@ test('suggestion.updated may be the compact re-trigger shape; suggestion.created
   assert.equal(parseServerFrame(frame('suggestion.created', compact)), null);
   assert.equal(parseServerFrame(frame('suggestion.updated', { id: 's1', status: 'open' })), null);
 });
+
+test('call frames: call.updated events, relayed signals and the join answer are parsed; a malformed signal is dropped', () => {
+  const call = { id: 'k', conversationId: 'c', status: 'ringing', ringingEmployeeId: 'e' };
+  const updated = parseServerFrame(JSON.stringify({ type: 'event', stream: 's', seq: 9, event: { type: 'call.updated', data: { call } } }));
+  assert.equal(updated?.type === 'event' ? updated.event.type : null, 'call.updated');
+  assert.equal(parseServerFrame(JSON.stringify({ type: 'event', stream: 's', seq: 9, event: { type: 'call.updated', data: { call: { ...call, status: 'exploded' } } } })), null);
+  const offer = parseServerFrame(JSON.stringify({ type: 'ephemeral', stream: 'call:k', data: { kind: 'call.signal', callId: 'k', from: 'customer', signal: { kind: 'offer', sdp: 'v=0' } } }));
+  assert.deepEqual(offer, { type: 'ephemeral', stream: 'call:k', data: { kind: 'call.signal', callId: 'k', from: 'customer', signal: { kind: 'offer', sdp: 'v=0' } } });
+  const ice = parseServerFrame(JSON.stringify({ type: 'ephemeral', stream: 'call:k', data: { kind: 'call.signal', callId: 'k', from: 'employee', signal: { kind: 'ice', candidate: null } } }));
+  assert.equal(ice?.type === 'ephemeral' && ice.data.kind === 'call.signal' ? ice.data.signal.kind : null, 'ice');
+  assert.equal(parseServerFrame(JSON.stringify({ type: 'ephemeral', stream: 'call:k', data: { kind: 'call.signal', callId: 'k', signal: { kind: 'offer' } } })), null);
+  assert.deepEqual(parseServerFrame('{"type":"call.joined","callId":"k"}'), { type: 'call.joined', callId: 'k' });
+});

@@ -1,4 +1,5 @@
 import type { Conversation, Message, MessageEmotion, Mood, MoodPoint, Note } from './api.types.ts';
+import type { CallSignalFrame, CallView, WireSignal } from './call-types.ts';
 import type { Reminder, Suggestion, TimelineItem } from './reaction-types.ts';
 
 // What a re-trigger of a live suggestion changed (suggestion.updated without actions): merged into the held suggestion.
@@ -20,7 +21,8 @@ export type RealtimeEvent =
   // A re-trigger sends only what it changed (SuggestionPatch); a decision or a snooze ending sends the whole suggestion.
   | { type: 'suggestion.updated'; data: { suggestion: Suggestion | SuggestionPatch } }
   | { type: 'reminder.created' | 'reminder.due' | 'reminder.updated'; data: { reminder: Reminder } }
-  | { type: 'customer.timeline'; data: { customerId: string; items: TimelineItem[] } };
+  | { type: 'customer.timeline'; data: { customerId: string; items: TimelineItem[] } }
+  | { type: 'call.updated'; data: { call: CallView } };
 
 export type CustomerMood = { customerId: string; mood: Mood; point?: MoodPoint };
 
@@ -45,7 +47,8 @@ export type ImportProgress = { kind: 'import.progress'; importId: string; proces
 export type ServerFrame =
   | { type: 'ready'; stream: string | null; seq: number | null }
   | { type: 'event'; stream: string; seq: number; event: RealtimeEvent }
-  | { type: 'ephemeral'; stream: string; data: TypingSignal | ImportProgress }
+  | { type: 'ephemeral'; stream: string; data: TypingSignal | ImportProgress | CallSignalFrame }
+  | { type: 'call.joined'; callId: string; ref?: string }
   | { type: 'reset'; stream: string; missedAfter: number; resumesAt: number }
   | { type: 'ack'; ref: string; duplicate: boolean; message: Message }
   | { type: 'error'; ref?: string; error: { code: string; message: string } }
@@ -53,7 +56,16 @@ export type ServerFrame =
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const REACTION_EVENTS = ['suggestion.created', 'suggestion.updated', 'reminder.created', 'reminder.due', 'reminder.updated', 'customer.timeline'];
-const EVENT_TYPES = new Set(['conversation.created', 'conversation.updated', 'message.created', 'note.created', 'message.emotion', 'customer.mood', ...REACTION_EVENTS]);
+const EVENT_TYPES = new Set(['conversation.created', 'conversation.updated', 'message.created', 'note.created', 'message.emotion', 'customer.mood', 'call.updated', ...REACTION_EVENTS]);
+const CALL_STATUSES = new Set(['ringing', 'active', 'ended', 'missed', 'declined', 'failed']);
+
+function wireSignalOf(v: unknown): WireSignal | null {
+  if (!isObject(v)) return null;
+  if (v.kind === 'ready') return { kind: 'ready' };
+  if ((v.kind === 'offer' || v.kind === 'answer') && typeof v.sdp === 'string') return { kind: v.kind, sdp: v.sdp };
+  if (v.kind === 'ice' && (v.candidate === null || isObject(v.candidate))) return { kind: 'ice', candidate: v.candidate as RTCIceCandidateInit | null };
+  return null;
+}
 
 function validEvent(e: unknown): e is RealtimeEvent {
   if (!isObject(e) || typeof e.type !== 'string' || !EVENT_TYPES.has(e.type) || !isObject(e.data)) return false;
@@ -85,6 +97,8 @@ function validEvent(e: unknown): e is RealtimeEvent {
       return isObject(d.reminder) && typeof d.reminder.id === 'string' && typeof d.reminder.status === 'string';
     case 'customer.timeline':
       return typeof d.customerId === 'string' && Array.isArray(d.items);
+    case 'call.updated':
+      return isObject(d.call) && typeof d.call.id === 'string' && typeof d.call.conversationId === 'string' && CALL_STATUSES.has(String(d.call.status));
     default:
       return false;
   }
@@ -111,6 +125,11 @@ export function parseServerFrame(text: string): ServerFrame | null {
       if (d.type === 'customers.import.progress') {
         if (typeof d.importId !== 'string' || typeof d.processed !== 'number' || typeof d.total !== 'number') return null;
         return { type: 'ephemeral', stream: raw.stream, data: { kind: 'import.progress', importId: d.importId, processed: d.processed, total: d.total } };
+      }
+      if (d.kind === 'call.signal') {
+        const signal = wireSignalOf(d.signal);
+        if (typeof d.callId !== 'string' || !signal) return null;
+        return { type: 'ephemeral', stream: raw.stream, data: { kind: 'call.signal', callId: d.callId, from: d.from === 'employee' ? 'employee' : 'customer', signal } };
       }
       if (d.kind !== 'typing' || typeof d.conversationId !== 'string') return null;
       return {
@@ -141,6 +160,8 @@ export function parseServerFrame(text: string): ServerFrame | null {
     }
     case 'pong':
       return { type: 'pong' };
+    case 'call.joined':
+      return typeof raw.callId === 'string' ? { type: 'call.joined', callId: raw.callId, ...(typeof raw.ref === 'string' ? { ref: raw.ref } : {}) } : null;
     default:
       return null;
   }

@@ -1,3 +1,4 @@
+import { callsEn } from './calls.en.ts';
 import { channelsEn } from './channels.en.ts';
 import { customerProfileEn } from './customer-profile.en.ts';
 import { customersEn } from './customers.en.ts';
@@ -11,6 +12,7 @@ export const en = {
   ...customersEn,
   ...customerProfileEn,
   ...channelsEn,
+  ...callsEn,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -1,3 +1,4 @@
+import { callsEs } from './calls.es.ts';
 import { channelsEs } from './channels.es.ts';
 import { customerProfileEs } from './customer-profile.es.ts';
 import { customersEs } from './customers.es.ts';
@@ -12,6 +13,7 @@ export const es: Dictionary = {
   ...customersEs,
   ...customerProfileEs,
   ...channelsEs,
+  ...callsEs,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Saltar al contenido principal',
   'app.loading': 'Cargando…',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Conversation } from '../../api/api.types.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
+import { CallBackButtons } from '../calls/call-back-buttons.component.tsx';
 import { useDirectory } from '../shell/directory.context.tsx';
 import { errorText } from '../shell/error-text.ts';
 import type { ConversationPatch } from './use-conversation.hook.ts';
@@ -37,6 +38,7 @@ export function ConversationHeader({ conversation: c, customerName, onUpdate }: 
         </p>
       </div>
       <div className="conversation-actions">
+        <CallBackButtons conversationId={c.id} customerId={c.customerId} />
         <label>
           <span>{t('conversation.assignEmployee')}</span>
           <select

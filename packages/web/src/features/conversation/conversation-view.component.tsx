@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { useMe } from '../auth/session.context.tsx';
 import { useCustomer } from '../customer/use-customer.hook.ts';
+import { CallItem } from '../calls/call-timeline-item.component.tsx';
 import { ConversationSuggestions } from '../reaction/conversation-suggestions.component.tsx';
 import { useDirectory } from '../shell/directory.context.tsx';
 import { errorText } from '../shell/error-text.ts';
@@ -20,7 +21,7 @@ export function ConversationView({ conversationId, data, customerTyping }: Props
   const { employeeName } = useDirectory();
   const { customer } = useCustomer(data.conversation?.customerId ?? null);
   const customerName = customer?.name || customer?.email || t('conversation.customer');
-  const timeline = useMemo(() => buildTimeline(data.messages, data.notes), [data.messages, data.notes]);
+  const timeline = useMemo(() => buildTimeline(data.messages, data.notes, data.calls), [data.messages, data.notes, data.calls]);
   const logRef = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
 
@@ -71,6 +72,8 @@ export function ConversationView({ conversationId, data, customerTyping }: Props
                   myId={me.employee?.id ?? null}
                   onCorrectEmotion={data.correctEmotion}
                 />
+              ) : entry.kind === 'call' ? (
+                <CallItem key={entry.item.id} call={entry.item} />
               ) : (
                 <NoteItem key={entry.item.id} note={entry.item} authorName={employeeName(entry.item.authorId)} />
               ),

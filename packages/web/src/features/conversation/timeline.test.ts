@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Message, MessageEmotion, Note } from '../../api/api.types.ts';
+import type { CallView } from '../../api/call-types.ts';
 import { addUnique, buildTimeline, withMessageEmotion } from './timeline.ts';
 
 const m = (id: string, createdAt: string): Message => ({
@@ -47,4 +48,10 @@ test('a message.emotion event replaces one message\'s label and leaves the list 
   assert.equal(next[1]?.emotion?.corrected?.emotion, 'sadness');
   assert.equal(next[0], list[0]);
   assert.equal(withMessageEmotion(list, 'zz', emotion), list);
+});
+
+test('calls take their place among messages by when they started', () => {
+  const call = { id: 'k', createdAt: '2025-01-01T10:01:30Z' } as CallView;
+  const t = buildTimeline([m('a', '2025-01-01T10:01:00Z'), m('c', '2025-01-01T10:03:00Z')], [], [call]);
+  assert.deepEqual(t.map((e) => `${e.kind}:${e.item.id}`), ['message:a', 'call:k', 'message:c']);
 });

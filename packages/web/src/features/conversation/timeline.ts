@@ -1,6 +1,7 @@
 import type { Message, MessageEmotion, Note } from '../../api/api.types.ts';
+import type { CallView } from '../../api/call-types.ts';
 
-export type TimelineEntry = { kind: 'message'; item: Message } | { kind: 'note'; item: Note };
+export type TimelineEntry = { kind: 'message'; item: Message } | { kind: 'note'; item: Note } | { kind: 'call'; item: CallView };
 
 const byTime = <T extends { id: string; createdAt: string }>(a: T, b: T) =>
   a.createdAt === b.createdAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.createdAt < b.createdAt ? -1 : 1;
@@ -16,10 +17,11 @@ export function addUnique<T extends { id: string; createdAt: string }>(list: rea
   return fresh.length === 0 ? (list as T[]) : [...list, ...fresh].sort(byTime);
 }
 
-export function buildTimeline(messages: readonly Message[], notes: readonly Note[]): TimelineEntry[] {
+export function buildTimeline(messages: readonly Message[], notes: readonly Note[], calls: readonly CallView[] = []): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...messages.map((item) => ({ kind: 'message' as const, item })),
     ...notes.map((item) => ({ kind: 'note' as const, item })),
+    ...calls.map((item) => ({ kind: 'call' as const, item })),
   ];
   return entries.sort((a, b) => byTime(a.item, b.item));
 }

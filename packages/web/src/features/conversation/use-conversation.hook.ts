@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationStatus, EmotionLabel, Message, MessageEmotion, Note } from '../../api/api.types.ts';
+import { callApi } from '../../api/call-api.ts';
+import type { CallView } from '../../api/call-types.ts';
 import { api } from '../../api/http-client.ts';
+import { upsertCall } from '../calls/call-records.ts';
 import { useMe } from '../auth/session.context.tsx';
 import { correctedLocally } from '../emotion/emotion-labels.ts';
 import { useRealtime } from '../shell/realtime.context.tsx';
@@ -15,11 +18,12 @@ type State = {
   conversation: Conversation | null;
   messages: Message[];
   notes: Note[];
+  calls: CallView[];
   loading: boolean;
   error: unknown;
 };
 
-const empty = (id: string): State => ({ id, conversation: null, messages: [], notes: [], loading: true, error: null });
+const empty = (id: string): State => ({ id, conversation: null, messages: [], notes: [], calls: [], loading: true, error: null });
 
 export type ConversationData = State & {
   sendReply: (input: ReplyInput) => Promise<void>;
@@ -39,10 +43,12 @@ export function useConversation(id: string): ConversationData {
 
   const load = useCallback(async () => {
     try {
-      const [conversation, messages, notes] = await Promise.all([
+      const [conversation, messages, notes, calls] = await Promise.all([
         api.get<Conversation>(`/api/conversations/${id}`),
         api.get<{ items: Message[] }>(`/api/conversations/${id}/messages?limit=500`),
         api.get<{ items: Note[] }>(`/api/conversations/${id}/notes`),
+        // The conversation reads fine without its calls should that list fail.
+        callApi.ofConversation(id).catch(() => ({ items: [] as CallView[] })),
       ]);
       setState((s) => {
         const base = s.id === id ? s : empty(id);
@@ -51,6 +57,7 @@ export function useConversation(id: string): ConversationData {
           conversation: base.conversation && base.conversation.updatedAt > conversation.updatedAt ? base.conversation : conversation,
           messages: addUnique(base.messages, messages.items),
           notes: addUnique(base.notes, notes.items),
+          calls: calls.items.reduce(upsertCall, base.calls),
           loading: false,
           error: null,
         };
@@ -82,6 +89,9 @@ export function useConversation(id: string): ConversationData {
               case 'conversation.created':
                 if (event.data.conversation.id !== id) return s;
                 return { ...s, conversation: event.data.conversation };
+              case 'call.updated':
+                if (event.data.call.conversationId !== id) return s;
+                return { ...s, calls: upsertCall(s.calls, event.data.call) };
               case 'message.emotion':
                 if (event.data.conversationId !== id) return s;
                 return { ...s, messages: withMessageEmotion(s.messages, event.data.messageId, event.data.emotion) };

@@ -40,6 +40,20 @@ test('each kind has its line in both languages', () => {
   assert.equal(activityTitle(item('merge', 'g', { survivorId: 'x', absorbedId: me }), me, en, 'en'), 'Merged into another customer');
   assert.equal(activityTitle(item('consent', 'k', { purpose: 'marketing', granted: true }), me, es, 'es'), 'Dio su consentimiento a publicidad');
   assert.equal(activityTitle(item('consent', 'k', { purpose: 'surveys', granted: false }), me, en, 'en'), 'Consent to surveys withdrawn');
+  assert.equal(activityTitle(item('survey', 's', { scores: { csat: 4, nps: null, ces: null } }), me, en, 'en'), 'Answered a survey: CSAT 4');
+  assert.equal(activityTitle(item('survey', 's', { scores: {} }), me, es, 'es'), 'Respondió una encuesta');
+  assert.equal(activityTitle(item('exit', 'x', { note: null }), me, es, 'es'), 'Dejó de ser cliente');
+  assert.equal(
+    activityTitle(item('call', 'v', { media: 'video', direction: 'inbound', status: 'ended', answeredAt: '2026-03-01T10:00:03.000Z', durationSeconds: 125 }), me, en, 'en'),
+    'Video call from the customer · Answered · Duration 2:05',
+  );
+  assert.equal(activityTitle(item('call', 'v', { media: 'audio', direction: 'outbound', status: 'missed', durationSeconds: null }), me, es, 'es'), 'Llamada de voz al cliente · Perdida');
+});
+
+test('calls and survey answers link to their conversation', () => {
+  assert.equal(conversationOf(item('call', 'v', { conversationId: 'c9' })), 'c9');
+  assert.equal(conversationOf(item('survey', 's', { conversationId: 'c8' })), 'c8');
+  assert.equal(conversationOf(item('exit', 'x', { conversationId: 'c7' })), null);
 });
 
 test('the consent history is the consent items of the activity', () => {

@@ -2,6 +2,7 @@ import type { Conversation, Message } from '../../api/api.types.ts';
 import type { ActivityItem, ActivityKind, ActivityPage, ConsentPurpose } from '../../api/customer-profile-types.ts';
 import type { Language, MessageKey } from '../../i18n/i18n.types.ts';
 import type { Vars } from '../../i18n/translate.ts';
+import { formatDuration } from '../calls/call-records.ts';
 import { formatMoney } from './profile-format.ts';
 
 type T = (key: MessageKey, vars?: Vars) => string;
@@ -14,6 +15,9 @@ export const ACTIVITY_ICON: Record<ActivityKind, string> = {
   merge: '🔗',
   unmerge: '✂️',
   consent: '✅',
+  survey: '⭐',
+  exit: '🚪',
+  call: '📞',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
@@ -39,8 +43,9 @@ export function prependActivity(shown: readonly ActivityItem[], item: ActivityIt
   return [item, ...shown];
 }
 
-// Messages and notes belong to a conversation the item links to.
-export const conversationOf = (item: ActivityItem): string | null => (item.kind === 'message' || item.kind === 'note' ? str(item.data.conversationId) : null);
+// Messages, notes, calls and survey answers belong to a conversation the item links to.
+const IN_CONVERSATION: ReadonlySet<ActivityItem['kind']> = new Set(['message', 'note', 'call', 'survey']);
+export const conversationOf = (item: ActivityItem): string | null => (IN_CONVERSATION.has(item.kind) ? str(item.data.conversationId) : null);
 
 // A merge or its undo names two customers: the other one is worth a link.
 export function otherCustomerOf(item: ActivityItem, customerId: string): string | null {
@@ -62,6 +67,23 @@ function actionTitle(kind: string, t: T): string {
   if (action && REACTION_ACTIONS.has(action)) return t('reaction.timeline.accepted', { action: t(`reaction.action.${action}` as MessageKey) });
   if (kind === 'follow_up.done') return t('reaction.timeline.followUpDone');
   return t('profile.activity.action', { kind });
+}
+
+function surveyTitle(d: Record<string, unknown>, t: T): string {
+  const scores = typeof d.scores === 'object' && d.scores !== null ? (d.scores as Record<string, unknown>) : {};
+  const figures = ['csat', 'nps', 'ces'].filter((k) => typeof scores[k] === 'number').map((k) => `${k.toUpperCase()} ${String(scores[k])}`);
+  return figures.length ? t('profile.activity.surveyScores', { scores: figures.join(' · ') }) : t('profile.activity.survey');
+}
+
+// "Video call from the customer · Answered · Duration 2:05"
+function callTitle(d: Record<string, unknown>, t: T): string {
+  const media = t(d.media === 'video' ? 'calls.video' : 'calls.voice');
+  const status = str(d.status);
+  const outcome = status === 'ended' ? (d.answeredAt ? 'answered' : 'missed') : status === 'ringing' || status === 'active' || status === 'missed' || status === 'declined' || status === 'failed' ? status : null;
+  const parts = [t(d.direction === 'outbound' ? 'calls.timeline.outbound' : 'calls.timeline.inbound', { media })];
+  if (outcome) parts.push(t(`calls.outcome.${outcome}`));
+  if (typeof d.durationSeconds === 'number') parts.push(t('calls.duration', { duration: formatDuration(d.durationSeconds) }));
+  return parts.join(' · ');
 }
 
 export const consentPurposeKey = (purpose: ConsentPurpose): MessageKey => (purpose === 'marketing' ? 'profile.consent.marketing' : 'profile.consent.surveys');
@@ -88,6 +110,15 @@ export function activityTitle(item: ActivityItem, customerId: string, t: T, lang
       const purpose = t(consentPurposeKey(d.purpose === 'surveys' ? 'surveys' : 'marketing')).toLocaleLowerCase(lang);
       return t(d.granted === true ? 'profile.activity.consentGranted' : 'profile.activity.consentWithdrawn', { purpose });
     }
+    case 'survey':
+      return surveyTitle(d, t);
+    case 'exit':
+      return t('profile.activity.exit');
+    case 'call':
+      return callTitle(d, t);
+    default:
+      // A kind this version does not know yet still reads as something.
+      return t('profile.activity.action', { kind: item.kind });
   }
 }
 

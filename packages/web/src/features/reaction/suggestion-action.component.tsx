@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ProposedAction } from '../../api/reaction-types.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
+import { PersonalCallButton } from '../calls/personal-call-button.component.tsx';
 import type { ActionDraft } from './suggestion-edits.ts';
 
 type Props = {
@@ -8,10 +9,12 @@ type Props = {
   draft: ActionDraft;
   bounds: { maxDiscountPercent: number; maxCompensation: number };
   onChange: (draft: ActionDraft) => void;
+  // Where a personal call goes: the suggestion's conversation and customer.
+  callTarget?: { conversationId: string; customerId: string };
 };
 
 // One proposed action: a checkbox to choose it and, where the server allows, its parameters.
-export function SuggestionAction({ action: a, draft, bounds, onChange }: Props) {
+export function SuggestionAction({ action: a, draft, bounds, onChange, callTarget }: Props) {
   const { t } = useI18n();
   const id = useId();
   const label = t(`reaction.action.${a.type}`);
@@ -24,6 +27,7 @@ export function SuggestionAction({ action: a, draft, bounds, onChange }: Props) 
           {label}
         </label>
         {a.type === 'personal_call' && <span className="muted small">{a.employee ? t('reaction.callBy', { name: a.employee.name }) : t('reaction.callNobody')}</span>}
+        {a.type === 'personal_call' && callTarget && <PersonalCallButton conversationId={callTarget.conversationId} customerId={callTarget.customerId} />}
       </span>
       {a.type === 'offer_discount' && (
         <span className="suggestion-param">

@@ -63,7 +63,14 @@ export function SuggestionCard({ suggestion: s }: { suggestion: Suggestion }) {
       </p>
       <ul className="plain suggestion-actions" aria-label={t('reaction.proposed')}>
         {s.actions.map((a, i) => (
-          <SuggestionAction key={i} action={a} draft={drafts[i]!} bounds={bounds} onChange={(d) => setDrafts((all) => all.map((x, j) => (j === i ? d : x)))} />
+          <SuggestionAction
+            key={i}
+            action={a}
+            draft={drafts[i]!}
+            bounds={bounds}
+            callTarget={{ conversationId: s.conversationId, customerId: s.customer.id }}
+            onChange={(d) => setDrafts((all) => all.map((x, j) => (j === i ? d : x)))}
+          />
         ))}
       </ul>
       <p className="muted small">{t('reaction.humanDecides')}</p>

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { adminSectionsFor } from '../admin/admin-sections.ts';
+import { CallsNavLink } from '../calls/calls-nav-link.component.tsx';
 import { ChannelHealthBadge } from '../channels/channel-health-badge.component.tsx';
 import { AttentionNavLink } from '../reaction/attention-nav-link.component.tsx';
 import { useMe, useSession } from '../auth/session.context.tsx';
@@ -33,6 +34,7 @@ export function AppHeader({ route, unread }: { route: Route; unread: number }) {
           {t('header.personalisation')}
         </Link>
         <AttentionNavLink current={route.name === 'attention'} />
+        <CallsNavLink current={route.name === 'calls'} />
         <Link href="/customers" aria-current={route.name === 'customers' || route.name === 'customer' ? 'page' : undefined} data-testid="nav-customers">
           {t('header.customers')}
         </Link>

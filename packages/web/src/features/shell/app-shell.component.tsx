@@ -7,6 +7,9 @@ import { CustomerPage } from '../duplicates/customer-page.component.tsx';
 import { DuplicatesPage } from '../duplicates/duplicates-page.component.tsx';
 import { adminSectionsFor } from '../admin/admin-sections.ts';
 import { useMe } from '../auth/session.context.tsx';
+import { CallWindow } from '../calls/call-window.component.tsx';
+import { IncomingCallBanner } from '../calls/incoming-call-banner.component.tsx';
+import { MissedCallsPage } from '../calls/missed-calls-page.component.tsx';
 import { PersonalisationPage } from '../personalisation/personalisation-page.component.tsx';
 import { AttentionPage } from '../reaction/attention-page.component.tsx';
 import { ReminderBanner } from '../reaction/reminder-banner.component.tsx';
@@ -39,8 +42,12 @@ export function AppShell() {
       <AppHeader route={route} unread={unread} />
       <ConnectionBanner />
       <ReminderBanner />
+      <IncomingCallBanner />
+      <CallWindow />
       {route.name === 'attention' ? (
         <AttentionPage />
+      ) : route.name === 'calls' ? (
+        <MissedCallsPage />
       ) : route.name === 'duplicates' ? (
         <DuplicatesPage />
       ) : route.name === 'customers' ? (

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'admin'; section: AdminSection }
   | { name: 'personalisation' }
   | { name: 'attention' }
+  | { name: 'calls' }
   | { name: 'duplicates' }
   | { name: 'customers' }
   | { name: 'customer'; customerId: string }
@@ -17,6 +18,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'conversations' && parts[1]) return { name: 'inbox', conversationId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'personalisation') return { name: 'personalisation' };
   if (parts[0] === 'attention') return { name: 'attention' };
+  if (parts[0] === 'calls') return { name: 'calls' };
   if (parts[0] === 'duplicates') return { name: 'duplicates' };
   if (parts[0] === 'customers' && parts[1]) return { name: 'customer', customerId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'customers') return { name: 'customers' };
@@ -32,6 +34,7 @@ export function pathOf(route: Route): string {
   if (route.name === 'admin') return `/admin/${route.section}`;
   if (route.name === 'personalisation') return '/personalisation';
   if (route.name === 'attention') return '/attention';
+  if (route.name === 'calls') return '/calls';
   if (route.name === 'duplicates') return '/duplicates';
   if (route.name === 'customers') return '/customers';
   if (route.name === 'customer') return `/customers/${encodeURIComponent(route.customerId)}`;

@@ -1,0 +1,18 @@
+import { useI18n } from '../../i18n/i18n.context.tsx';
+import { useCalls } from './calls.context.tsx';
+import { useReachable } from './use-reachable.hook.ts';
+
+// A proposed "personal call" (rapid reaction) placed from the suggestion itself while the customer is on the website.
+export function PersonalCallButton({ conversationId, customerId }: { conversationId: string; customerId: string }) {
+  const { t } = useI18n();
+  const { session, callBack } = useCalls();
+  const reachable = useReachable(conversationId);
+  if (!reachable) return <span className="muted small">{t('calls.notReachable')}</span>;
+  const busy = session !== null && !['ended', 'failed'].includes(session.phase);
+  return (
+    <button type="button" className="button small" data-testid="personal-call-now" disabled={busy} title={busy ? t('calls.busy') : undefined} onClick={() => callBack(conversationId, customerId, 'video')}>
+      <span aria-hidden="true">📞 </span>
+      {t('calls.callPersonal')}
+    </button>
+  );
+}

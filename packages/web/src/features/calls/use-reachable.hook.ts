@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import { callApi } from '../../api/call-api.ts';
+
+const EVERY_MS = 15_000;
+
+// Whether the customer of a conversation is on the website (a call can only reach them there), rechecked while shown.
+export function useReachable(conversationId: string | null): boolean {
+  const [state, setState] = useState<{ id: string | null; reachable: boolean }>({ id: null, reachable: false });
+  useEffect(() => {
+    if (!conversationId) return;
+    let live = true;
+    const check = () =>
+      callApi.reachable(conversationId).then(
+        (r) => live && setState({ id: conversationId, reachable: r.reachable }),
+        () => live && setState({ id: conversationId, reachable: false }),
+      );
+    void check();
+    const timer = setInterval(check, EVERY_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [conversationId]);
+  return state.id === conversationId && state.reachable;
+}
