@@ -1,6 +1,7 @@
 import type { ChangeEvent } from 'react';
 import type { Team } from '../../api/api.types.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
+import { channelLabel } from '../channels/channel-kinds.ts';
 import { KNOWN_CHANNELS, type AssigneeFilter, type InboxFilters, type StatusFilter } from './inbox-filters.ts';
 import { TeamSelect } from '../shell/team-select.component.tsx';
 
@@ -51,7 +52,7 @@ export function InboxFiltersBar({ filters, teams, onChange }: { filters: InboxFi
           <option value="">{t('inbox.channel.all')}</option>
           {KNOWN_CHANNELS.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {channelLabel(c, t)}
             </option>
           ))}
         </select>

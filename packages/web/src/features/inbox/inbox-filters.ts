@@ -14,7 +14,7 @@ export type InboxFilters = {
 
 export const DEFAULT_FILTERS: InboxFilters = { assignee: 'all', status: 'active', channel: '', teamId: '' };
 
-export const KNOWN_CHANNELS = ['web', 'email', 'whatsapp', 'telegram'] as const;
+export const KNOWN_CHANNELS = ['web', 'email', 'whatsapp', 'telegram', 'messenger', 'instagram', 'sms'] as const;
 
 export function statusesOf(filter: StatusFilter): ConversationStatus[] {
   if (filter === 'all') return [];

@@ -2,6 +2,7 @@ import type { Conversation, CustomerSummary, Mood } from '../../api/api.types.ts
 import { formatRelative } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { MoodIndicator } from '../emotion/mood-indicator.component.tsx';
+import { channelLabel } from '../channels/channel-kinds.ts';
 import { Link } from '../shell/link.component.tsx';
 
 type Props = {
@@ -54,7 +55,9 @@ export function InboxItem({ conversation: c, customer, mood, active, typing, now
         </span>
         <span className="inbox-item-meta">
           <span className={`status-pill status-${c.status}`}>{t(`status.${c.status}`)}</span>
-          <span className="channel">{c.channel}</span>
+          <span className="channel" data-channel={c.channel}>
+            {channelLabel(c.channel, t)}
+          </span>
         </span>
       </Link>
     </li>
