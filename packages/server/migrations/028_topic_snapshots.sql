@@ -10,3 +10,7 @@ create table topic_snapshots (
   primary key (workspace_id, cache_key)
 );
 create index topic_snapshots_age on topic_snapshots (computed_at);
+
+-- Topics read a workspace's newest customer messages (a bounded sample): without this they would scan
+-- every message of the workspace.
+create index messages_customer_recent on messages (workspace_id, created_at desc) where direction = 'inbound' and author_type = 'customer';
