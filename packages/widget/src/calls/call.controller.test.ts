@@ -239,6 +239,12 @@ test('nobody answered, or the employee declined: the call ends with that message
   updated(view({ status: 'declined', endReason: 'everyone_declined' }));
   await settle();
   assert.equal(calls.getState().notice, 'declined');
+
+  calls.request('audio');
+  await calls.proceed();
+  await calls.hangUp();
+  assert.equal(calls.getState().phase, 'ended');
+  assert.equal(calls.getState().notice, 'cancelled', 'hanging up while it rings cancels it');
 });
 
 test('the connection failing, or never coming, hangs up as failed with the reason', async (t) => {

@@ -303,7 +303,7 @@ export function createCallController(deps: CallDeps) {
       const id = callId();
       if (!id || !isLive(state.phase)) return;
       const quality = await measure();
-      finish('ended', 'ended');
+      finish('ended', state.phase === 'ringing' ? 'cancelled' : 'ended');
       try {
         const { call } = await deps.api.hangUp(id, { reason: 'hangup', ...(quality ? { quality } : {}) });
         if (state.call?.id === call.id) set({ call, durationSeconds: call.durationSeconds ?? state.durationSeconds });

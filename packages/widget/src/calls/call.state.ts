@@ -18,6 +18,7 @@ export type CallNotice =
   | 'noAnswer'
   | 'declined'
   | 'ended'
+  | 'cancelled'
   | 'connectionFailed'
   | 'missedIncoming';
 

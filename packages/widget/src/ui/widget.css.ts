@@ -65,7 +65,7 @@ button{cursor:pointer}
 .v-call-message{margin:0;font-size:13px;color:#1b1f23;background:#f6f7f9;border-radius:8px;padding:6px 8px}
 .v-call[data-call-state=failed] .v-call-message{color:#b3261e;background:#fde7e5}
 .v-call-stage{position:relative;border-radius:10px;overflow:hidden;background:#1b1f23;min-height:64px;display:grid;place-items:center}
-.v-call-video{aspect-ratio:4/3}
+.v-call-video{height:min(190px,30vh)}
 .v-call-remote{width:100%;height:100%;object-fit:cover;display:block}
 .v-call-local{position:absolute;right:8px;bottom:8px;width:28%;border-radius:6px;border:2px solid #fff;background:#000}
 .v-call-audio{width:48px;height:48px;border-radius:50%;background:#3c4148;display:grid;place-items:center;margin:8px}
