@@ -55,6 +55,8 @@ import { surveyApiRoutes, surveyPageRoutes } from './modules/surveys/survey-publ
 import { pulseRoutes } from './modules/surveys/pulse.routes.ts';
 import { surveyRoutes } from './modules/surveys/survey.routes.ts';
 import { kpiRoutes } from './modules/kpis/kpi.routes.ts';
+import { topicRoutes } from './modules/topics/topic.routes.ts';
+import { actionPlanRoutes } from './modules/action-plans/action-plan.routes.ts';
 import { resolveVisitor } from './modules/widget/visitor.service.ts';
 import { widgetAssetRoutes } from './modules/widget/widget-assets.routes.ts';
 import { widgetRoutes } from './modules/widget/widget.routes.ts';
@@ -176,6 +178,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(surveyApiRoutes(ctx));
       await api.register(pulseRoutes(ctx));
       await api.register(kpiRoutes(ctx));
+      await api.register(topicRoutes(ctx));
+      await api.register(actionPlanRoutes(ctx));
       await api.register(callRoutes(ctx));
       await api.register(channelRoutes(ctx, channels));
       await api.register(webhookRoutes(ctx, channels));
