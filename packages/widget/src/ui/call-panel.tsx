@@ -53,6 +53,15 @@ const btn = (testid: string, label: string, onClick: () => void, extra: Record<s
 export function CallPanel({ state, calls, t }: Props) {
   const c = t.call;
   const { phase, media } = state;
+  const section = useRef<HTMLElement>(null);
+  // The button that was pressed disappears as the phase changes: its main action takes the focus,
+  // unless the visitor is elsewhere (typing in the chat, say).
+  useEffect(() => {
+    const el = section.current;
+    const active = (el?.getRootNode() as ShadowRoot | Document | undefined)?.activeElement;
+    const lost = !active || active.tagName === 'BODY' || el?.contains(active) || active.closest('.v-call-buttons');
+    if (el && lost) (el.querySelector('.v-call-actions button:last-child') as HTMLButtonElement | null)?.focus();
+  }, [phase]);
   if (phase === 'idle') return null;
   const video = media === 'video';
   const live = phase === 'ringing' || phase === 'connecting' || phase === 'active';
@@ -66,7 +75,7 @@ export function CallPanel({ state, calls, t }: Props) {
   const message = phase === 'ended' && state.notice === 'ended' && state.durationSeconds !== null ? `${notice} · ${formatDuration(state.durationSeconds)}` : notice;
 
   return (
-    <section class="v-call" data-testid="call-panel" data-call-state={phase} data-call-media={media} aria-label={video ? c.videoLabel : c.voiceLabel}>
+    <section ref={section} class="v-call" data-testid="call-panel" data-call-state={phase} data-call-media={media} aria-label={video ? c.videoLabel : c.voiceLabel}>
       <p class="v-call-title">
         <span role="status">{title}</span>
         {phase === 'active' && state.connectedAt !== null && <Elapsed since={state.connectedAt} />}
