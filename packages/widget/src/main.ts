@@ -66,6 +66,7 @@ function boot() {
     createPeerSession,
   });
   controller.tap((frame) => calls.onFrame(frame));
+  window.addEventListener('pagehide', () => calls.leave());
   const app = h(App, { controller, api, calls });
   if (document.body) mount(app);
   else document.addEventListener('DOMContentLoaded', () => mount(app), { once: true });

@@ -25,11 +25,12 @@ export const isRetryable = (err: unknown) => !(err instanceof ApiError) || err.s
 
 export type WidgetApi = ReturnType<typeof createWidgetApi>;
 
-export type Request = <T>(method: string, path: string, body?: unknown, as?: 'json' | 'blob') => Promise<T>;
+// keepalive: the request outlives the page (a call hung up as the tab closes).
+export type Request = <T>(method: string, path: string, body?: unknown, as?: 'json' | 'blob', keepalive?: boolean) => Promise<T>;
 
 // Bearer-authenticated JSON requests to the server's /api; failures become ApiError.
 export function createRequest(origin: string, token: () => string | null): Request {
-  return async function request<T>(method: string, path: string, body?: unknown, as: 'json' | 'blob' = 'json'): Promise<T> {
+  return async function request<T>(method: string, path: string, body?: unknown, as: 'json' | 'blob' = 'json', keepalive = false): Promise<T> {
     const headers: Record<string, string> = {};
     const t = token();
     if (t) headers.authorization = `Bearer ${t}`;
@@ -41,7 +42,7 @@ export function createRequest(origin: string, token: () => string | null): Reque
     }
     let res: Response;
     try {
-      res = await fetch(`${origin}/api${path}`, { method, headers, body: payload, credentials: 'omit' });
+      res = await fetch(`${origin}/api${path}`, { method, headers, body: payload, credentials: 'omit', ...(keepalive ? { keepalive } : {}) });
     } catch {
       throw new ApiError(0, 'network', 'The server could not be reached');
     }

@@ -21,7 +21,8 @@ export type HangUpBody = { reason: 'hangup' | 'failed'; detail?: string; quality
 export type CallApi = ReturnType<typeof createCallApi>;
 
 export function createCallApi(request: Request, workspace: string, hasSession: () => boolean) {
-  const act = (id: string, action: string, body: unknown = {}) => request<{ call: CallView }>('POST', `/widget/calls/${id}/${action}`, body);
+  const act = (id: string, action: string, body: unknown = {}, keepalive = false) =>
+    request<{ call: CallView }>('POST', `/widget/calls/${id}/${action}`, body, 'json', keepalive);
   return {
     // Before the visitor has a session (they have not written yet), the widget key is enough.
     availability: () =>
@@ -31,7 +32,7 @@ export function createCallApi(request: Request, workspace: string, hasSession: (
     get: (id: string) => request<{ call: CallView; iceServers: RTCIceServer[] }>('GET', `/widget/calls/${id}`),
     accept: (id: string) => act(id, 'accept'),
     decline: (id: string) => act(id, 'decline'),
-    hangUp: (id: string, body: HangUpBody) => act(id, 'hangup', body),
+    hangUp: (id: string, body: HangUpBody, keepalive = false) => act(id, 'hangup', body, keepalive),
     quality: (id: string, quality: CallQuality) => act(id, 'quality', { quality }),
   };
 }

@@ -32,7 +32,7 @@ const settle = async () => {
 function setup(t: TestContext, opts: { media?: (m: CallMedia) => Promise<LocalMedia>; canCall?: boolean; available?: boolean; start?: () => Promise<{ call: CallView; iceServers: RTCIceServer[] }> } = {}) {
   t.mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'] });
   const log: string[] = [];
-  const hangUps: HangUpBody[] = [];
+  const hangUps: Array<HangUpBody & { keepalive?: boolean }> = [];
   const qualities: unknown[] = [];
   const frames: CallClientFrame[] = [];
   const stopped: Array<MediaStream | null> = [];
@@ -53,8 +53,8 @@ function setup(t: TestContext, opts: { media?: (m: CallMedia) => Promise<LocalMe
       log.push('decline');
       return { call: view({ id, direction: 'outbound', status: 'declined' }) };
     },
-    hangUp: async (id, body) => {
-      hangUps.push(body);
+    hangUp: async (id, body, keepalive) => {
+      hangUps.push(keepalive ? { ...body, keepalive } : body);
       return { call: view({ id, status: body.reason === 'failed' ? 'failed' : 'ended', durationSeconds: 42 }) };
     },
     quality: async (id, quality) => {
@@ -356,4 +356,16 @@ test("the socket's frames: a reconnect joins the live call again; only the call'
   assert.equal(push({ type: 'error', ref: CALL, error: { code: 'forbidden', message: 'Join the call first' } }), true);
   assert.equal(push({ type: 'error', error: { code: 'not_found', message: 'Conversation not found' } }), false);
   assert.equal(push({ type: 'ephemeral', stream: `conversation:${CONV}`, data: { kind: 'typing', typing: true, by: 'employee' } }), false);
+});
+
+test('leaving the page during a call hangs it up with a request that outlives the page', async (t) => {
+  const { calls, hangUps, sessions, stopped } = setup(t);
+  calls.leave();
+  assert.equal(hangUps.length, 0, 'no call, nothing to hang up');
+  calls.request('audio');
+  await calls.proceed();
+  calls.leave();
+  assert.deepEqual(hangUps, [{ reason: 'hangup', keepalive: true }]);
+  assert.equal(sessions[0]!.closed, true);
+  assert.equal(stopped.at(-1)?.id, 'local-audio');
 });

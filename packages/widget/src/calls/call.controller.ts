@@ -355,6 +355,14 @@ export function createCallController(deps: CallDeps) {
       }
     },
 
+    // The page is going away (tab closed, reload, navigation): the call ends rather than hanging on.
+    leave() {
+      const id = callId();
+      if (!id || !isLive(state.phase)) return;
+      release();
+      void deps.api.hangUp(id, { reason: 'hangup' }, true).catch(() => undefined);
+    },
+
     dispose() {
       clearInterval(pollTimer);
       release();
