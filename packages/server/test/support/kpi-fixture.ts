@@ -6,7 +6,18 @@ import type { Database } from '../../src/platform/db/database.types.ts';
 export type KpiFixture = { teamId: string; ana: string; ben: string; customers: Record<'c1' | 'c2' | 'c3' | 'c4' | 'c5' | 'c6', string>; conversations: Record<'k1' | 'k2' | 'k3' | 'k4', string> };
 
 const emotion = (alert: boolean, corrected?: string) =>
-  JSON.stringify({ emotion: alert ? 'anger' : 'neutral', polarity: alert ? 'negative' : 'neutral', valence: alert ? -0.8 : 0, intensity: 0.5, alert, ...(corrected ? { corrected: { emotion: corrected, polarity: corrected === 'joy' ? 'positive' : 'negative', by: null, at: '2026-01-20T00:00:00Z' } } : {}) });
+  JSON.stringify({
+    emotion: alert ? 'anger' : 'neutral',
+    polarity: alert ? 'negative' : 'neutral',
+    valence: alert ? -0.8 : 0,
+    intensity: 0.5,
+    alert,
+    language: 'es',
+    supported: true,
+    probabilities: { anger: alert ? 0.8 : 0, disgust: 0, fear: 0, joy: 0, sadness: 0, surprise: 0, neutral: alert ? 0.2 : 1 },
+    cues: [],
+    model: 'fixture',
+    ...(corrected ? { corrected: { emotion: corrected, polarity: corrected === 'joy' ? 'positive' : 'negative', by: null, at: '2026-01-20T00:00:00Z' } } : {}) });
 
 export async function seedKpiFixture(db: Kysely<Database>, ws: string, people: { ana: string; ben: string }): Promise<KpiFixture> {
   const { ana, ben } = people;

@@ -2,6 +2,7 @@ import { callsEn } from './calls.en.ts';
 import { channelsEn } from './channels.en.ts';
 import { customerProfileEn } from './customer-profile.en.ts';
 import { customersEn } from './customers.en.ts';
+import { dashboardEn } from './dashboard.en.ts';
 import { duplicatesEn } from './duplicates.en.ts';
 import { reactionEn } from './reaction.en.ts';
 // English UI strings. The key set of this file is the contract: every other language must
@@ -10,6 +11,7 @@ export const en = {
   ...reactionEn,
   ...duplicatesEn,
   ...customersEn,
+  ...dashboardEn,
   ...customerProfileEn,
   ...channelsEn,
   ...callsEn,

@@ -2,6 +2,7 @@ import { callsEs } from './calls.es.ts';
 import { channelsEs } from './channels.es.ts';
 import { customerProfileEs } from './customer-profile.es.ts';
 import { customersEs } from './customers.es.ts';
+import { dashboardEs } from './dashboard.es.ts';
 import { duplicatesEs } from './duplicates.es.ts';
 import { reactionEs } from './reaction.es.ts';
 import type { Dictionary } from './i18n.types.ts';
@@ -11,6 +12,7 @@ export const es: Dictionary = {
   ...reactionEs,
   ...duplicatesEs,
   ...customersEs,
+  ...dashboardEs,
   ...customerProfileEs,
   ...channelsEs,
   ...callsEs,

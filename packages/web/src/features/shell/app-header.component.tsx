@@ -38,6 +38,11 @@ export function AppHeader({ route, unread }: { route: Route; unread: number }) {
         <Link href="/customers" aria-current={route.name === 'customers' || route.name === 'customer' ? 'page' : undefined} data-testid="nav-customers">
           {t('header.customers')}
         </Link>
+        {me.role !== 'agent' && (
+          <Link href="/dashboard" aria-current={route.name === 'dashboard' ? 'page' : undefined} data-testid="nav-dashboard">
+            {t('header.dashboard')}
+          </Link>
+        )}
         <Link href="/duplicates" aria-current={route.name === 'duplicates' ? 'page' : undefined} data-testid="nav-duplicates">
           {t('header.duplicates')}
         </Link>

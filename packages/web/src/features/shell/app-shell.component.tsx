@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { AdminPage } from '../admin/admin-page.component.tsx';
 import { EmployeePage } from '../bonds/employee-page.component.tsx';
@@ -19,6 +19,9 @@ import { useCustomerTyping } from '../inbox/use-typing.hook.ts';
 import { AppHeader, ConnectionBanner } from './app-header.component.tsx';
 import { InboxLayout } from './inbox-layout.component.tsx';
 import { useRoute } from './router.hook.ts';
+
+// The dashboard brings the chart library: loaded only when opened.
+const DashboardPage = lazy(() => import('../dashboard/dashboard-page.component.tsx').then((m) => ({ default: m.DashboardPage })));
 
 export function AppShell() {
   const { t } = useI18n();
@@ -50,6 +53,16 @@ export function AppShell() {
         <MissedCallsPage />
       ) : route.name === 'duplicates' ? (
         <DuplicatesPage />
+      ) : route.name === 'dashboard' ? (
+        me.role === 'agent' ? (
+          <main id="main" className="admin">
+            <p className="form-error">{t('admin.forbidden')}</p>
+          </main>
+        ) : (
+          <Suspense fallback={<main id="main" className="admin"><p className="muted">{t('app.loading')}</p></main>}>
+            <DashboardPage />
+          </Suspense>
+        )
       ) : route.name === 'customers' ? (
         <CustomersPage />
       ) : route.name === 'customer' ? (

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'calls' }
   | { name: 'duplicates' }
   | { name: 'customers' }
+  | { name: 'dashboard' }
   | { name: 'customer'; customerId: string }
   | { name: 'employee'; employeeId: string };
 
@@ -20,6 +21,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'attention') return { name: 'attention' };
   if (parts[0] === 'calls') return { name: 'calls' };
   if (parts[0] === 'duplicates') return { name: 'duplicates' };
+  if (parts[0] === 'dashboard') return { name: 'dashboard' };
   if (parts[0] === 'customers' && parts[1]) return { name: 'customer', customerId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'customers') return { name: 'customers' };
   if (parts[0] === 'employees' && parts[1]) return { name: 'employee', employeeId: decodeURIComponent(parts[1]) };
@@ -36,6 +38,7 @@ export function pathOf(route: Route): string {
   if (route.name === 'attention') return '/attention';
   if (route.name === 'calls') return '/calls';
   if (route.name === 'duplicates') return '/duplicates';
+  if (route.name === 'dashboard') return '/dashboard';
   if (route.name === 'customers') return '/customers';
   if (route.name === 'customer') return `/customers/${encodeURIComponent(route.customerId)}`;
   if (route.name === 'employee') return `/employees/${encodeURIComponent(route.employeeId)}`;
