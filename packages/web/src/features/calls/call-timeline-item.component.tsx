@@ -5,6 +5,7 @@ import { useDirectory } from '../shell/directory.context.tsx';
 import { outcomeOf, qualitySummary } from './call-records.ts';
 import { CallQualityLine } from './call-quality-line.component.tsx';
 import './calls.css';
+import { MediaIcon } from './call-icons.component.tsx';
 
 // A call on the conversation's timeline: which way, who, when, how long, how it ended and how it sounded.
 export function CallItem({ call }: { call: CallView }) {
@@ -19,7 +20,7 @@ export function CallItem({ call }: { call: CallView }) {
   return (
     <li className={`call-item outcome-${outcome}`} data-testid="timeline-call" data-call-id={call.id} data-outcome={outcome} data-duration={call.durationSeconds ?? undefined}>
       <span className="call-item-icon" aria-hidden="true">
-        {call.media === 'video' ? '🎥' : '📞'}
+        <MediaIcon media={call.media} />
       </span>
       <div className="call-item-body">
         <div className="message-meta">

@@ -9,6 +9,7 @@ import { CallQualityLine } from './call-quality-line.component.tsx';
 import { useCalls } from './calls.context.tsx';
 import { useNow } from './use-now.hook.ts';
 import './calls.css';
+import { PhoneIcon } from './call-icons.component.tsx';
 
 function StreamView({ stream, kind, testId, label }: { stream: MediaStream; kind: 'video' | 'audio'; testId: string; label?: string }) {
   const ref = useRef<HTMLVideoElement & HTMLAudioElement>(null);
@@ -67,7 +68,7 @@ export function CallWindow() {
           ) : (
             <div className="call-voice" data-testid="call-audio-indicator">
               <span className="call-voice-mark" aria-hidden="true">
-                {live ? '🎙️' : '📞'}
+                <PhoneIcon />
               </span>
               <span>{s.remote || s.media === 'audio' ? t('calls.audioOnly') : live ? t('calls.waitingVideo') : ''}</span>
             </div>

@@ -7,6 +7,7 @@ import { errorText } from '../shell/error-text.ts';
 import { ringingFor, secondsLeft } from './call-records.ts';
 import { useCalls } from './calls.context.tsx';
 import { useNow } from './use-now.hook.ts';
+import { MediaIcon } from './call-icons.component.tsx';
 
 // Anywhere in the app: a customer's call ringing for me, with the seconds left before it moves on.
 export function IncomingCallBanner() {
@@ -36,7 +37,7 @@ function IncomingCall({ call, now, busy }: { call: CallView; now: number; busy: 
   return (
     <section className="incoming-call" data-testid="incoming-call" data-call-id={call.id} data-call-media={call.media} aria-label={t('calls.incoming')}>
       <span className="incoming-call-icon" aria-hidden="true">
-        {call.media === 'video' ? '🎥' : '📞'}
+        <MediaIcon media={call.media} />
       </span>
       <div className="incoming-call-text">
         <strong>{t('calls.incomingFrom', { name })}</strong>

@@ -8,6 +8,7 @@ import { Link } from '../shell/link.component.tsx';
 import { useCalls } from './calls.context.tsx';
 import { useReachable } from './use-reachable.hook.ts';
 import './calls.css';
+import { MediaIcon } from './call-icons.component.tsx';
 
 // The team's list of customers who called and nobody answered, until someone calls back or handles it.
 export function MissedCallsPage() {
@@ -48,7 +49,7 @@ function MissedCall({ call }: { call: CallView }) {
   return (
     <li className="missed-call" data-testid="missed-call" data-call-id={call.id}>
       <span className="call-item-icon" aria-hidden="true">
-        {call.media === 'video' ? '🎥' : '📞'}
+        <MediaIcon media={call.media} />
       </span>
       <div className="missed-call-text">
         <strong>{name}</strong>

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { useCalls } from './calls.context.tsx';
 import { useReachable } from './use-reachable.hook.ts';
+import { PhoneIcon } from './call-icons.component.tsx';
 
 // A proposed "personal call" (rapid reaction) placed from the suggestion itself while the customer is on the website.
 export function PersonalCallButton({ conversationId, customerId }: { conversationId: string; customerId: string }) {
@@ -11,7 +12,7 @@ export function PersonalCallButton({ conversationId, customerId }: { conversatio
   const busy = session !== null && !['ended', 'failed'].includes(session.phase);
   return (
     <button type="button" className="button small" data-testid="personal-call-now" disabled={busy} title={busy ? t('calls.busy') : undefined} onClick={() => callBack(conversationId, customerId, 'video')}>
-      <span aria-hidden="true">📞 </span>
+      <PhoneIcon />
       {t('calls.callPersonal')}
     </button>
   );
