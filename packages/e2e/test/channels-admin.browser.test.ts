@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { call, createTenant, PASSWORD, type Tenant } from '../../server/test/support/api-client.ts';
 import { CHANNEL_TEST_ENV, fixturesDir, startFakeNetwork, type FakeAnswer } from '../../server/test/support/fake-network.ts';
 import { waitFor } from '../../server/test/support/wait-for.ts';
+import { axeViolations } from './axe.ts';
 import { inboxItems, loginEmployee, type Employee } from './chat-pages.ts';
 import { startE2e, type E2e } from './e2e-app.ts';
 
@@ -62,6 +63,7 @@ describe('Channel setup screens and health in Chromium (Telegram against a local
     assert.equal(await fieldError.innerText(), 'must be an absolute http(s) URL');
     assert.equal(await form.getByTestId('channel-field-apiBaseUrl').getAttribute('aria-invalid'), 'true');
     assert.match(await form.getByTestId('channel-form-error').innerText(), /Invalid telegram settings/);
+    assert.deepEqual(await axeViolations(page), [], 'the form with a server error');
     assert.equal((await call(e2e.app, 'GET', '/api/channels', { session: acme.admin })).body.items.length, 0, 'nothing was created');
 
     await form.getByTestId('channel-field-apiBaseUrl').fill(fake.url);
@@ -140,7 +142,8 @@ describe('Channel setup screens and health in Chromium (Telegram against a local
     await page.reload();
     const badge = page.getByTestId('channel-health-badge');
     await badge.and(page.locator('[data-level="failing"]')).waitFor();
-    assert.equal(await badge.getAttribute('aria-label'), 'Canales con fallos: 1');
+    assert.equal(await badge.getAttribute('title'), 'Canales con fallos: 1');
+    assert.match(await badge.textContent() ?? '', /Canales.*Canales con fallos: 1/);
     await badge.click();
     await page.waitForURL(`${e2e.base}/admin/channels`);
     assert.equal(await row().getByTestId('channel-health').getAttribute('data-level'), 'failing');
@@ -154,6 +157,7 @@ describe('Channel setup screens and health in Chromium (Telegram against a local
     await failed.waitFor();
     assert.match(await failed.innerText(), /Gave up after 3 attempts: Telegram: Bad Gateway \(HTTP 502\)/);
     assert.match(await failed.innerText(), /Intentos: 3/);
+    assert.deepEqual(await axeViolations(page), [], 'a failing channel, its failed replies and the header badge');
 
     // The network is back: the admin retries and the reply leaves once.
     down = false;

@@ -14,12 +14,14 @@ export function ChannelHealthBadge() {
     health.level === 'failing'
       ? t('channels.badge.failing', { count: health.failing }) + (health.attention ? ` · ${t('channels.badge.attention', { count: health.attention })}` : '')
       : t('channels.badge.attention', { count: health.attention });
+  // The visible word comes first in the accessible name; the counts follow for screen readers.
   return (
-    <Link href="/admin/channels" className={`channel-badge health-${health.level}`} data-testid="channel-health-badge" data-level={health.level} title={label} aria-label={label}>
+    <Link href="/admin/channels" className={`channel-badge health-${health.level}`} data-testid="channel-health-badge" data-level={health.level} title={label}>
       <span aria-hidden="true">{health.level === 'failing' ? '⚠' : '!'}</span> {t('admin.channels')}
       <span className="badge" aria-hidden="true">
         {health.failing + health.attention}
       </span>
+      <span className="visually-hidden">{`: ${label}`}</span>
     </Link>
   );
 }
