@@ -1,5 +1,8 @@
 import { callsEn } from './calls.en.ts';
+import { actionPlansEn } from './action-plans.en.ts';
+import { topicsEn } from './topics.en.ts';
 import { channelsEn } from './channels.en.ts';
+import { conversationChannelEn } from './conversation-channel.en.ts';
 import { customerProfileEn } from './customer-profile.en.ts';
 import { customersEn } from './customers.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
@@ -14,7 +17,10 @@ export const en = {
   ...dashboardEn,
   ...customerProfileEn,
   ...channelsEn,
+  ...conversationChannelEn,
   ...callsEn,
+  ...topicsEn,
+  ...actionPlansEn,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -1,5 +1,8 @@
 import { callsEs } from './calls.es.ts';
+import { actionPlansEs } from './action-plans.es.ts';
+import { topicsEs } from './topics.es.ts';
 import { channelsEs } from './channels.es.ts';
+import { conversationChannelEs } from './conversation-channel.es.ts';
 import { customerProfileEs } from './customer-profile.es.ts';
 import { customersEs } from './customers.es.ts';
 import { dashboardEs } from './dashboard.es.ts';
@@ -15,7 +18,10 @@ export const es: Dictionary = {
   ...dashboardEs,
   ...customerProfileEs,
   ...channelsEs,
+  ...conversationChannelEs,
   ...callsEs,
+  ...topicsEs,
+  ...actionPlansEs,
   'app.name': 'Vínculo',
   'app.skipToContent': 'Saltar al contenido principal',
   'app.loading': 'Cargando…',

@@ -43,6 +43,12 @@ export function AppHeader({ route, unread }: { route: Route; unread: number }) {
             {t('header.dashboard')}
           </Link>
         )}
+        <Link href="/topics" aria-current={route.name === 'topics' ? 'page' : undefined} data-testid="nav-topics">
+          {t('header.topics')}
+        </Link>
+        <Link href="/action-plans" aria-current={route.name === 'action-plans' ? 'page' : undefined} data-testid="nav-action-plans">
+          {t('header.actionPlans')}
+        </Link>
         <Link href="/duplicates" aria-current={route.name === 'duplicates' ? 'page' : undefined} data-testid="nav-duplicates">
           {t('header.duplicates')}
         </Link>

@@ -22,6 +22,9 @@ import { useRoute } from './router.hook.ts';
 
 // The dashboard brings the chart library: loaded only when opened.
 const DashboardPage = lazy(() => import('../dashboard/dashboard-page.component.tsx').then((m) => ({ default: m.DashboardPage })));
+// Topics (with their recharts trend chart) and action plans load only when opened.
+const TopicsPage = lazy(() => import('../topics/topics-page.component.tsx').then((m) => ({ default: m.TopicsPage })));
+const ActionPlansPage = lazy(() => import('../action-plans/action-plans-page.component.tsx').then((m) => ({ default: m.ActionPlansPage })));
 
 export function AppShell() {
   const { t } = useI18n();
@@ -63,6 +66,10 @@ export function AppShell() {
             <DashboardPage />
           </Suspense>
         )
+      ) : route.name === 'topics' || route.name === 'action-plans' ? (
+        <Suspense fallback={<main id="main" className="admin"><p className="muted">{t('app.loading')}</p></main>}>
+          {route.name === 'topics' ? <TopicsPage /> : <ActionPlansPage key={route.teamId ?? ''} teamId={route.teamId} />}
+        </Suspense>
       ) : route.name === 'customers' ? (
         <CustomersPage />
       ) : route.name === 'customer' ? (
