@@ -311,6 +311,41 @@ describe(`Calls between the widget and the web app in Chromium (${backend})`, ()
     await inState(widgetPanel(visitor), 'ended').waitFor({ timeout: 5000 });
     await callWindow().getByTestId('call-close').click();
   });
+
+  test('the employee calls back a customer who is on the website; a camera the employee\'s browser refuses makes it a voice call, said in the window', async () => {
+    const text = 'Cuando podáis, llamadme';
+    const visitor = await openCaller(text, { name: 'Luis Romero' });
+    // A second tab of the same employee whose browser blocks the camera.
+    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    await context.addInitScript(PEER_SPY);
+    await context.addInitScript(DENY_CAMERA);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(`${base}/`);
+    await page.getByTestId('login-email').fill(acme.admin.email);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await inboxItems(page).filter({ hasText: text }).first().click();
+    await page.getByTestId('call-back-video').click();
+    const window = page.getByTestId('call-window');
+    await window.and(page.locator('[data-call-state="ringing"]')).waitFor({ timeout: 10_000 });
+    assert.equal(await window.getAttribute('data-call-media'), 'audio');
+    assert.match(await window.getByTestId('call-message').innerText(), /cámara no está disponible/);
+
+    await inState(widgetPanel(visitor), 'incoming').waitFor({ timeout: 10_000 });
+    assert.equal(await widgetPanel(visitor).getAttribute('data-call-media'), 'audio');
+    await visitor.getByTestId('call-accept').click();
+    await Promise.all([flowing(page, false, 10_000), flowing(visitor, false, 10_000)]);
+    await window.and(page.locator('[data-call-state="active"]')).waitFor();
+    await page.waitForTimeout(1200);
+    await visitor.getByTestId('call-hangup').click();
+    await window.and(page.locator('[data-call-state="ended"]')).waitFor({ timeout: 5000 });
+    const timelineCall = page.getByTestId('timeline-call').and(page.locator('[data-outcome="answered"]'));
+    await timelineCall.waitFor({ timeout: 5000 });
+    assert.match(await timelineCall.innerText(), /Llamada de voz al cliente/);
+    assert.deepEqual(errors, []);
+  });
 });
 
 if (screenshotDir) fs.mkdirSync(screenshotDir, { recursive: true });
