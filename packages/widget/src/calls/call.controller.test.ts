@@ -369,3 +369,27 @@ test('leaving the page during a call hangs it up with a request that outlives th
   assert.equal(sessions[0]!.closed, true);
   assert.equal(stopped.at(-1)?.id, 'local-audio');
 });
+
+test('an ending told twice at once (a hang-up racing the server) is handled once; a call back answered in another tab stops ringing here', async (t) => {
+  const { calls, updated, fromEmployee, sessions, hangUps, qualities } = setup(t);
+  calls.request('audio');
+  await calls.proceed();
+  updated(view({ status: 'active', answeredAt: new Date().toISOString() }));
+  fromEmployee({ kind: 'ready' });
+  await settle();
+  sessions[0]!.opts.onState('connected');
+  const mine = calls.hangUp();
+  updated(view({ status: 'ended', endReason: 'employee_hung_up', answeredAt: new Date().toISOString(), durationSeconds: 3 }));
+  await mine;
+  await settle();
+  assert.equal(hangUps.length + qualities.length, 1, 'one ending, one report of the quality');
+  assert.equal(calls.getState().phase, 'ended');
+
+  const other = '7c0e1a52-2222-4c1e-9a7e-000000000003';
+  updated(view({ id: other, direction: 'outbound' }));
+  await settle();
+  assert.equal(calls.getState().phase, 'incoming');
+  updated(view({ id: other, direction: 'outbound', status: 'active', answeredAt: new Date().toISOString() }));
+  await settle();
+  assert.equal(calls.getState().phase, 'idle');
+});

@@ -42,6 +42,8 @@ export function createCallController(deps: CallDeps) {
   let attempt = 0;
   let offered = false;
   let heardOffer = false;
+  // An ending is under way (its quality is being measured): a second one at the same moment is ignored.
+  let ending = false;
   let pollTimer: ReturnType<typeof setInterval> | undefined;
   let connectTimer: ReturnType<typeof setTimeout> | undefined;
   let readyTimer: ReturnType<typeof setInterval> | undefined;
@@ -116,7 +118,7 @@ export function createCallController(deps: CallDeps) {
     session?.close();
     session = null;
     deps.stopMedia(state.localStream);
-    offered = heardOffer = false;
+    offered = heardOffer = ending = false;
   }
 
   function finish(phase: 'ended' | 'failed', notice: CallNotice | null, view: CallView | null = state.call) {
@@ -127,7 +129,8 @@ export function createCallController(deps: CallDeps) {
 
   async function fail(detail: string) {
     const id = callId();
-    if (!id || !isLive(state.phase)) return;
+    if (!id || !isLive(state.phase) || ending) return;
+    ending = true;
     const quality = await measure();
     finish('failed', 'connectionFailed');
     try {
@@ -148,8 +151,11 @@ export function createCallController(deps: CallDeps) {
       }
       return;
     }
-    if (!isLive(state.phase) && state.phase !== 'incoming') return;
+    if ((!isLive(state.phase) && state.phase !== 'incoming') || ending) return;
+    // Answered in another tab of the same visitor: this one stops ringing.
+    if (state.phase === 'incoming' && view.status === 'active' && !state.busy) return set(idleCall(state.available));
     if (isFinished(view)) {
+      ending = true;
       const { phase, notice } = outcomeOf(view, isCaller());
       const quality = await measure();
       finish(phase, notice, view);
@@ -301,7 +307,8 @@ export function createCallController(deps: CallDeps) {
         return set(idleCall(state.available));
       }
       const id = callId();
-      if (!id || !isLive(state.phase)) return;
+      if (!id || !isLive(state.phase) || ending) return;
+      ending = true;
       const quality = await measure();
       finish('ended', state.phase === 'ringing' ? 'cancelled' : 'ended');
       try {
