@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { call, createTenant, PASSWORD, type Tenant } from '../../server/test/support/api-client.ts';
+import { addEmployee, call, createTenant, PASSWORD, type Tenant } from '../../server/test/support/api-client.ts';
 import { CHANNEL_TEST_ENV, fixturesDir, startFakeNetwork, type FakeAnswer } from '../../server/test/support/fake-network.ts';
 import { waitFor } from '../../server/test/support/wait-for.ts';
 import { axeViolations } from './axe.ts';
@@ -182,6 +182,47 @@ describe('Channel setup screens and health in Chromium (Telegram against a local
     await row().getByTestId('channel-toggle').click();
     await row().getByText('Canal activado.').waitFor();
     assert.notEqual(await row().getByTestId('channel-health').getAttribute('data-level'), 'paused');
+    assert.deepEqual(errors, []);
+  });
+
+  test('an e-mail channel: addresses and the optional outgoing server group, with the server’s message under the address', async () => {
+    await page.getByTestId('channel-kind').selectOption('email');
+    const form = page.getByTestId('channel-form').and(page.locator('[data-kind="email"]'));
+    await form.getByTestId('channel-name').fill('Soporte');
+    await form.getByTestId('channel-addresses').fill('soporte@tienda.example, no-es-correo');
+    await form.getByTestId('channel-field-smtp.host').fill('smtp.tienda.example');
+    await form.getByTestId('channel-field-smtp.port').fill('465');
+    await form.getByTestId('channel-field-smtp.secure').check();
+    await form.getByTestId('channel-secret-smtpPassword').fill('clave-del-correo');
+    await form.getByTestId('channel-save').click();
+    await page.locator('#channel-addresses-error').waitFor();
+    assert.equal(await page.locator('#channel-addresses-error').innerText(), 'must be an email address');
+
+    await form.getByTestId('channel-addresses').fill('soporte@tienda.example');
+    await form.getByTestId('channel-save').click();
+    const mail = page.locator('[data-testid="channel-row"][data-kind="email"]');
+    await mail.waitFor();
+    const stored = (await call(e2e.app, 'GET', '/api/channels', { session: acme.admin })).body.items.find((c: { kind: string }) => c.kind === 'email');
+    assert.deepEqual(stored.settings, { smtp: { host: 'smtp.tienda.example', port: 465, secure: true } });
+    assert.deepEqual(stored.addresses, ['soporte@tienda.example']);
+    assert.deepEqual(stored.secrets, { smtpPassword: true });
+    // This test server runs without its SMTP listener: mail could not arrive, and the screen says so.
+    assert.equal(await mail.getByTestId('channel-health').getAttribute('data-level'), 'failing');
+    assert.match(await mail.getByTestId('channel-health-reasons').innerText(), /El receptor de correo no está en marcha/);
+    assert.equal(await mail.getByTestId('channel-webhook-url').count(), 0, 'e-mail has no webhook');
+  });
+
+  test('a manager sees the channels and their health but cannot change them', async () => {
+    const manager = await addEmployee(e2e.app, acme, 'manager');
+    const m = await loginEmployee(e2e.browser, e2e.base, manager.email, PASSWORD, errors);
+    await m.page.goto(`${e2e.base}/admin/channels`);
+    await m.page.getByTestId('channel-row').first().waitFor();
+    assert.equal(await m.page.getByTestId('channel-row').count(), 2);
+    assert.equal(await m.page.getByTestId('channel-edit').count(), 0);
+    assert.equal(await m.page.getByTestId('channel-kind').count(), 0);
+    assert.equal(await m.page.getByTestId('channel-telegram-register').count(), 0);
+    await m.page.getByTestId('channel-health-badge').waitFor();
+    await m.context.close();
     assert.deepEqual(errors, []);
   });
 });
