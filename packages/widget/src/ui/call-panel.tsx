@@ -12,10 +12,10 @@ export function CallButtons({ state, calls, t }: Props) {
   if (!state.available || !canStart(state.phase)) return null;
   return (
     <div class="v-call-buttons">
-      <button type="button" class="v-head-btn" data-testid="call-voice" aria-label={t.call.voiceLabel} title={t.call.voiceLabel} onClick={() => calls.request('audio')}>
+      <button type="button" class="v-head-btn" data-testid="call-voice" aria-label={t.call.voice} title={t.call.voice} onClick={() => calls.request('audio')}>
         <PhoneIcon />
       </button>
-      <button type="button" class="v-head-btn" data-testid="call-video" aria-label={t.call.videoLabel} title={t.call.videoLabel} onClick={() => calls.request('video')}>
+      <button type="button" class="v-head-btn" data-testid="call-video" aria-label={t.call.video} title={t.call.video} onClick={() => calls.request('video')}>
         <VideoIcon />
       </button>
     </div>
@@ -67,7 +67,7 @@ export function CallPanel({ state, calls, t }: Props) {
   const live = phase === 'ringing' || phase === 'connecting' || phase === 'active';
   const title =
     phase === 'explain'
-      ? video ? c.explainTitleVideo : c.explainTitleVoice
+      ? video ? c.videoLabel : c.voiceLabel
       : phase === 'incoming'
         ? format(video ? c.incomingVideo : c.incomingVoice, { name: state.call?.employeeName || c.someone })
         : phase === 'ringing' ? c.ringing : phase === 'connecting' ? c.connecting : phase === 'active' ? c.active : video ? c.videoLabel : c.voiceLabel;
