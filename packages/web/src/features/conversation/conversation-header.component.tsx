@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Conversation } from '../../api/api.types.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { CallBackButtons } from '../calls/call-back-buttons.component.tsx';
+import { channelLabel } from '../channels/channel-kinds.ts';
 import { useDirectory } from '../shell/directory.context.tsx';
 import { errorText } from '../shell/error-text.ts';
 import type { ConversationPatch } from './use-conversation.hook.ts';
@@ -33,7 +34,7 @@ export function ConversationHeader({ conversation: c, customerName, onUpdate }: 
       <div className="conversation-title">
         <h1>{customerName}</h1>
         <p className="muted">
-          <span className={`status-pill status-${c.status}`}>{t(`status.${c.status}`)}</span> {t('conversation.via', { channel: c.channel })}
+          <span className={`status-pill status-${c.status}`}>{t(`status.${c.status}`)}</span> {t('conversation.via', { channel: channelLabel(c.channel, t) })}
           {c.subject ? ` · ${c.subject}` : ''}
         </p>
       </div>
