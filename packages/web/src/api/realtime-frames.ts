@@ -1,4 +1,4 @@
-import type { Conversation, Message, MessageEmotion, Mood, MoodPoint, Note } from './api.types.ts';
+import type { Conversation, Message, MessageDelivery, MessageEmotion, Mood, MoodPoint, Note } from './api.types.ts';
 import type { CallSignalFrame, CallView, WireSignal } from './call-types.ts';
 import type { Reminder, Suggestion, TimelineItem } from './reaction-types.ts';
 
@@ -22,7 +22,9 @@ export type RealtimeEvent =
   | { type: 'suggestion.updated'; data: { suggestion: Suggestion | SuggestionPatch } }
   | { type: 'reminder.created' | 'reminder.due' | 'reminder.updated'; data: { reminder: Reminder } }
   | { type: 'customer.timeline'; data: { customerId: string; items: TimelineItem[] } }
-  | { type: 'call.updated'; data: { call: CallView } };
+  | { type: 'call.updated'; data: { call: CallView } }
+  // A reply sent through a channel moved on (queued, sent, delivered, read, failed with the reason).
+  | { type: 'message.delivery'; data: { messageId: string; conversationId: string; delivery: MessageDelivery } };
 
 export type CustomerMood = { customerId: string; mood: Mood; point?: MoodPoint };
 
@@ -56,7 +58,8 @@ export type ServerFrame =
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const REACTION_EVENTS = ['suggestion.created', 'suggestion.updated', 'reminder.created', 'reminder.due', 'reminder.updated', 'customer.timeline'];
-const EVENT_TYPES = new Set(['conversation.created', 'conversation.updated', 'message.created', 'note.created', 'message.emotion', 'customer.mood', 'call.updated', ...REACTION_EVENTS]);
+const EVENT_TYPES = new Set(['conversation.created', 'conversation.updated', 'message.created', 'note.created', 'message.emotion', 'customer.mood', 'call.updated', 'message.delivery', ...REACTION_EVENTS]);
+const DELIVERY_STATUSES = new Set(['queued', 'sent', 'delivered', 'read', 'failed']);
 const CALL_STATUSES = new Set(['ringing', 'active', 'ended', 'missed', 'declined', 'failed']);
 
 function wireSignalOf(v: unknown): WireSignal | null {
@@ -99,6 +102,8 @@ function validEvent(e: unknown): e is RealtimeEvent {
       return typeof d.customerId === 'string' && Array.isArray(d.items);
     case 'call.updated':
       return isObject(d.call) && typeof d.call.id === 'string' && typeof d.call.conversationId === 'string' && CALL_STATUSES.has(String(d.call.status));
+    case 'message.delivery':
+      return typeof d.messageId === 'string' && typeof d.conversationId === 'string' && isObject(d.delivery) && DELIVERY_STATUSES.has(String(d.delivery.status));
     default:
       return false;
   }

@@ -1,4 +1,5 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { ApiError } from '../../api/http-client.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { useMe } from '../auth/session.context.tsx';
 import { useCustomer } from '../customer/use-customer.hook.ts';
@@ -10,6 +11,9 @@ import { ConversationHeader } from './conversation-header.component.tsx';
 import { NoteComposer } from './note-composer.component.tsx';
 import { ReplyComposer } from './reply-composer.component.tsx';
 import { buildTimeline } from './timeline.ts';
+import { useChannelState } from './use-channel-state.hook.ts';
+import './channel-reply.css';
+import { ChannelBlock } from './whatsapp-template.component.tsx';
 import { MessageItem, NoteItem } from './timeline-item.component.tsx';
 import type { ConversationData } from './use-conversation.hook.ts';
 
@@ -22,6 +26,21 @@ export function ConversationView({ conversationId, data, customerTyping }: Props
   const { customer } = useCustomer(data.conversation?.customerId ?? null);
   const customerName = customer?.name || customer?.email || t('conversation.customer');
   const timeline = useMemo(() => buildTimeline(data.messages, data.notes, data.calls), [data.messages, data.notes, data.calls]);
+  const lastInbound = useMemo(() => data.messages.reduce<string | null>((at, m) => (m.direction === 'inbound' && (!at || m.createdAt > at) ? m.createdAt : at), null), [data.messages]);
+  const channel = useChannelState(conversationId, data.conversation?.channel, lastInbound);
+  // A reply the channel refuses (WhatsApp's window closed meanwhile) shows why, and the block updates.
+  const { sendReply } = data;
+  const send = useCallback<typeof sendReply>(
+    async (input) => {
+      try {
+        await sendReply(input);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 409) void channel.refresh();
+        throw err;
+      }
+    },
+    [sendReply, channel.refresh],
+  );
   const logRef = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
 
@@ -92,7 +111,8 @@ export function ConversationView({ conversationId, data, customerTyping }: Props
         )}
       </div>
       <div className="composers">
-        <ReplyComposer conversationId={conversationId} onSend={data.sendReply} />
+        {channel.state && !channel.state.canReply && <ChannelBlock conversationId={conversationId} state={channel.state} onSent={() => void channel.refresh()} />}
+        <ReplyComposer conversationId={conversationId} onSend={send} />
         <NoteComposer conversationId={conversationId} onAdd={data.addNote} />
       </div>
     </div>

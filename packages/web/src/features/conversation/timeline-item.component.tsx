@@ -3,6 +3,7 @@ import { formatDateTime, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { EmotionBadge } from '../emotion/emotion-badge.component.tsx';
 import { AttachmentView } from './attachment-view.component.tsx';
+import { DeliveryStatus } from './delivery-status.component.tsx';
 import { MessageText } from './message-text.component.tsx';
 
 type MessageProps = {
@@ -51,6 +52,7 @@ export function MessageItem({ message: m, customerName, myId, onCorrectEmotion }
             ))}
           </div>
         )}
+        {m.direction === 'outbound' && m.delivery && <DeliveryStatus delivery={m.delivery} />}
         {/* Only the customer's own words are read; employees' messages never carry an emotion. */}
         {m.direction === 'inbound' && m.emotion && <EmotionBadge emotion={m.emotion} onCorrect={(emotion) => onCorrectEmotion(m.id, emotion)} />}
       </div>

@@ -7,6 +7,7 @@ import { upsertCall } from '../calls/call-records.ts';
 import { useMe } from '../auth/session.context.tsx';
 import { correctedLocally } from '../emotion/emotion-labels.ts';
 import { useRealtime } from '../shell/realtime.context.tsx';
+import { withDelivery } from './delivery.ts';
 import { addUnique, withMessageEmotion } from './timeline.ts';
 
 export type ReplyInput = { text: string; attachmentIds: string[]; idempotencyKey: string; snippetId?: string };
@@ -92,6 +93,9 @@ export function useConversation(id: string): ConversationData {
               case 'call.updated':
                 if (event.data.call.conversationId !== id) return s;
                 return { ...s, calls: upsertCall(s.calls, event.data.call) };
+              case 'message.delivery':
+                if (event.data.conversationId !== id) return s;
+                return { ...s, messages: withDelivery(s.messages, event.data.messageId, event.data.delivery) };
               case 'message.emotion':
                 if (event.data.conversationId !== id) return s;
                 return { ...s, messages: withMessageEmotion(s.messages, event.data.messageId, event.data.emotion) };
