@@ -244,7 +244,7 @@ export function createCallController(deps: CallDeps) {
         deps.stopMedia(local.stream);
         if (mine !== attempt) return;
         const notice = err instanceof ApiError ? noticeForStart(err.status, err.details.reason) : 'startFailed';
-        set({ phase: 'failed', busy: false, media: local.media, notice, ...(notice === 'unavailable' || notice === 'callsOff' ? { available: false } : {}) });
+        set({ phase: 'failed', busy: false, media: local.media, notice, ...(notice === 'unavailable' || notice === 'callsOff' || notice === 'outsideHours' ? { available: false } : {}) });
         return;
       }
       if (mine !== attempt) {

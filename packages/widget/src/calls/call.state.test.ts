@@ -28,6 +28,7 @@ test("why a call could not start comes from the server's reason; anything else i
   assert.equal(noticeForStart(409, 'no_one_available'), 'unavailable');
   assert.equal(noticeForStart(409, 'calls_off'), 'callsOff');
   assert.equal(noticeForStart(409, 'call_in_progress'), 'busy');
+  assert.equal(noticeForStart(409, 'outside_office_hours'), 'outsideHours');
   assert.equal(noticeForStart(409, 'something_new'), 'startFailed');
   assert.equal(noticeForStart(0, undefined), 'startFailed');
   assert.equal(noticeForMedia('denied'), 'micDenied');

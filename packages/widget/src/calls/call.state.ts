@@ -13,6 +13,7 @@ export type CallNotice =
   | 'cameraFallback'
   | 'unavailable'
   | 'callsOff'
+  | 'outsideHours'
   | 'busy'
   | 'startFailed'
   | 'noAnswer'
@@ -67,6 +68,7 @@ export function noticeForStart(status: number, reason: unknown): CallNotice {
   if (status !== 409) return 'startFailed';
   if (reason === 'no_one_available') return 'unavailable';
   if (reason === 'calls_off') return 'callsOff';
+  if (reason === 'outside_office_hours') return 'outsideHours';
   if (reason === 'call_in_progress') return 'busy';
   return 'startFailed';
 }
