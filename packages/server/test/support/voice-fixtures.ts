@@ -51,8 +51,11 @@ export type Seeded = { customerId: string; answerIds: string[]; messageIds: stri
 
 // Spanish answers in a conversation assigned to someone in `spanishTeam` (the conversation has no team
 // itself); English messages in a conversation of `englishTeam`. Plus texts that must not count.
-export async function seedVoice(app: App, ws: string, opts: { spanishAssignee: string | null; englishTeam: string | null }): Promise<Seeded> {
+// `endingOn` moves every date so that 15 March 2026 becomes that day (browser tests use today).
+export async function seedVoice(app: App, ws: string, opts: { spanishAssignee: string | null; englishTeam: string | null; endingOn?: string }): Promise<Seeded> {
   const db = app.ctx.db;
+  const shift = opts.endingOn ? Date.parse(`${opts.endingOn}T00:00:00Z`) - Date.parse('2026-03-15T00:00:00Z') : 0;
+  const at = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
   const customer = await db.insertInto('customers').values({ workspace_id: ws, name: 'Voz', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
   const spanish = await db.insertInto('conversations').values({ workspace_id: ws, customer_id: customer.id, channel: 'web', assignee_id: opts.spanishAssignee }).returning('id').executeTakeFirstOrThrow();
   const english = await db.insertInto('conversations').values({ workspace_id: ws, customer_id: customer.id, channel: 'email', team_id: opts.englishTeam }).returning('id').executeTakeFirstOrThrow();
@@ -60,12 +63,12 @@ export async function seedVoice(app: App, ws: string, opts: { spanishAssignee: s
   for (const a of SPANISH_ANSWERS) {
     const survey = await db
       .insertInto('surveys')
-      .values({ workspace_id: ws, kind: 'conversation', customer_id: customer.id, conversation_id: spanish.id, status: 'answered', locale: 'es', questions: '[]', due_at: a.at, expires_at: a.at })
+      .values({ workspace_id: ws, kind: 'conversation', customer_id: customer.id, conversation_id: spanish.id, status: 'answered', locale: 'es', questions: '[]', due_at: at(a.at), expires_at: at(a.at) })
       .returning('id')
       .executeTakeFirstOrThrow();
     const row = await db
       .insertInto('survey_responses')
-      .values({ workspace_id: ws, survey_id: survey.id, kind: 'conversation', customer_id: customer.id, conversation_id: spanish.id, csat: a.csat, nps: null, ces: null, answers: JSON.stringify({ csat: a.csat, [a.key ?? 'hindered']: a.text }), answered_at: a.at })
+      .values({ workspace_id: ws, survey_id: survey.id, kind: 'conversation', customer_id: customer.id, conversation_id: spanish.id, csat: a.csat, nps: null, ces: null, answers: JSON.stringify({ csat: a.csat, [a.key ?? 'hindered']: a.text }), answered_at: at(a.at) })
       .returning('id')
       .executeTakeFirstOrThrow();
     answerIds.push(row.id);
@@ -74,16 +77,16 @@ export async function seedVoice(app: App, ws: string, opts: { spanishAssignee: s
   for (const m of ENGLISH_MESSAGES) {
     const row = await db
       .insertInto('messages')
-      .values({ workspace_id: ws, conversation_id: english.id, direction: 'inbound', author_type: 'customer', text: m.text, emotion: JSON.stringify(emotionOf(m.valence, 'en', m.corrected)), created_at: m.at })
+      .values({ workspace_id: ws, conversation_id: english.id, direction: 'inbound', author_type: 'customer', text: m.text, emotion: JSON.stringify(emotionOf(m.valence, 'en', m.corrected)), created_at: at(m.at) })
       .returning('id')
       .executeTakeFirstOrThrow();
     messageIds.push(row.id);
   }
   // Not customer words about a subject: too short, and an employee's reply.
-  await db.insertInto('messages').values({ workspace_id: ws, conversation_id: english.id, direction: 'inbound', author_type: 'customer', text: 'ok thanks', created_at: '2026-03-10T12:00:00Z' }).execute();
+  await db.insertInto('messages').values({ workspace_id: ws, conversation_id: english.id, direction: 'inbound', author_type: 'customer', text: 'ok thanks', created_at: at('2026-03-10T12:00:00Z') }).execute();
   await db
     .insertInto('messages')
-    .values({ workspace_id: ws, conversation_id: english.id, direction: 'outbound', author_type: 'employee', text: 'Sorry about the delivery delay, the delivery team is on it.', created_at: '2026-03-10T12:01:00Z' })
+    .values({ workspace_id: ws, conversation_id: english.id, direction: 'outbound', author_type: 'employee', text: 'Sorry about the delivery delay, the delivery team is on it.', created_at: at('2026-03-10T12:01:00Z') })
     .execute();
   return { customerId: customer.id, answerIds, messageIds, conversationIds: { spanish: spanish.id, english: english.id } };
 }

@@ -48,11 +48,11 @@ export function TopicsPage() {
       <form className="topics-filters" aria-label={t('topics.filters')} onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('topics.from')}
-          <input type="date" value={filters.from ?? ''} onChange={(e) => set('from', e.target.value)} />
+          <input type="date" value={filters.from ?? ''} onChange={(e) => set('from', e.target.value)} data-testid="topics-from" />
         </label>
         <label>
           {t('topics.to')}
-          <input type="date" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value)} />
+          <input type="date" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value)} data-testid="topics-to" />
         </label>
         <label>
           {t('topics.language')}
