@@ -208,5 +208,17 @@ for (const backend of backends()) {
       await bad('/api/kpis/csat/items', /point/);
       assert.equal((await call(app, 'GET', '/api/kpis/csat', { session: agent })).status, 403);
     });
+
+    test('bonds with someone who left do not count (as for the trusted employee)', async () => {
+      await app.ctx.db.updateTable('employees').set({ active: false }).where('id', '=', fx.ben).execute();
+      try {
+        // C2 has no active bond left; C1 and C4 now hang on Ana alone: 3 customers, all hers.
+        const s = await series('bond_concentration', '');
+        assert.deepEqual(s.points.map((p) => [p.key, p.counts.customers, p.value]), [[fx.ana, 3, 100]]);
+        assert.deepEqual(s.total, { value: 1, counts: { bonded: 3, employees: 1, hhi: 1, average_top_share: 1 } });
+      } finally {
+        await app.ctx.db.updateTable('employees').set({ active: true }).where('id', '=', fx.ben).execute();
+      }
+    });
   });
 }

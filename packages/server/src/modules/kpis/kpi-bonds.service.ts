@@ -3,15 +3,17 @@ import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { currentScore } from '../bonds/bond.service.ts';
 import type { Filters } from './kpi.facts.ts';
 
-// Each bonded customer's strongest bond (decayed to now) and the share of all their bond score it
-// holds: 1 when one person is their only tie, 1/n when n people share them evenly.
+// Each bonded customer's strongest bond with an active employee (decayed to now; the same rule as
+// bonds' concentration and trusted employee) and the share of their bond score it holds: 1 when one
+// person is their only tie, 1/n when n people share them evenly. Bonds with people who left are ignored.
 const strongest = (w: string) => sql`
   select r.customer_id, r.employee_id, r.score, r.score / nullif(r.total, 0) as top_share
   from (
     select b.customer_id, b.employee_id, ${currentScore('b')} as score,
       sum(${currentScore('b')}) over (partition by b.customer_id) as total,
       row_number() over (partition by b.customer_id order by ${currentScore('b')} desc, b.employee_id) as rank
-    from bonds b where b.workspace_id = ${w}
+    from bonds b join employees e on e.workspace_id = b.workspace_id and e.id = b.employee_id
+    where b.workspace_id = ${w} and e.active
   ) r
   where r.rank = 1 and r.total > 0`;
 
