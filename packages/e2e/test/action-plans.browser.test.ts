@@ -32,6 +32,10 @@ describe('topics and action plans in Chromium', () => {
     assert.match(await entrega.innerText(), /Negativo −0,62/i);
     assert.match(await entrega.innerText(), /4 menciones/);
     await page.getByTestId('topics-trend').locator('.recharts-line').first().waitFor();
+    // Three quotes on the card; all four mentions on demand, each linking to its conversation.
+    await entrega.getByTestId('topic-all-mentions').click();
+    await entrega.getByTestId('topic-mentions').getByRole('listitem').nth(3).waitFor();
+    assert.equal(await entrega.getByTestId('topic-mentions').getByRole('link', { name: 'Abrir la conversación' }).count(), 4);
 
     await entrega.getByTestId('topic-create-plan').click();
     const form = entrega.getByTestId('plan-form');

@@ -86,3 +86,5 @@ export type TeamScore = {
     survey: Part & { basis: 'csat' | 'nps' | null; csat: number | null; nps: number | null; answers: number };
   };
 };
+
+export type ScoreSettings = { weights: { plans: number; trend: number; survey: number }; windowDays: number };

@@ -59,5 +59,10 @@ export const actionPlansEn = {
   'score.detail.trend': 'Negative mentions: {previous} → {current}',
   'score.detail.survey.csat': 'CSAT {value} % ({answers} answers)',
   'score.detail.survey.nps': 'NPS {value} ({answers} answers)',
+  'score.settings': 'Weights of the score',
+  'score.settings.windowDays': 'Window (days)',
+  'score.settings.save': 'Save weights',
+  'score.settings.saved': 'Weights saved.',
+  'score.settings.help': 'Relative weights of each part (0–100); admins only.',
   'score.help': 'Score = weighted mean of the parts that have data. Trend: 50 means no change; each point the share of negative mentions fell adds one.',
 } as const;

@@ -61,5 +61,10 @@ export const actionPlansEs: { readonly [K in keyof typeof actionPlansEn]: string
   'score.detail.trend': 'Menciones negativas: {previous} → {current}',
   'score.detail.survey.csat': 'CSAT {value} % ({answers} respuestas)',
   'score.detail.survey.nps': 'NPS {value} ({answers} respuestas)',
+  'score.settings': 'Pesos de la puntuación',
+  'score.settings.windowDays': 'Ventana (días)',
+  'score.settings.save': 'Guardar pesos',
+  'score.settings.saved': 'Pesos guardados.',
+  'score.settings.help': 'Peso relativo de cada parte (0–100); solo administradores.',
   'score.help': 'Puntuación = media ponderada de las partes que tienen datos. Tendencia: 50 es sin cambios; cada punto que baja la proporción de menciones negativas suma uno.',
 };

@@ -30,6 +30,8 @@ export const topicsEn = {
   'topics.quotes': 'What customers said',
   'topics.quote.answer': 'Survey answer',
   'topics.quote.message': 'Message',
+  'topics.allMentions': 'All mentions ({count})',
+  'topics.hideMentions': 'Hide the mentions',
   'topics.openConversation': 'Open the conversation',
   'topics.createPlan': 'Make an action plan',
   'topics.planTitle': 'Act on “{label}”',

@@ -32,6 +32,8 @@ export const topicsEs: { readonly [K in keyof typeof topicsEn]: string } = {
   'topics.quotes': 'Lo que dijeron los clientes',
   'topics.quote.answer': 'Respuesta de encuesta',
   'topics.quote.message': 'Mensaje',
+  'topics.allMentions': 'Todas las menciones ({count})',
+  'topics.hideMentions': 'Ocultar las menciones',
   'topics.openConversation': 'Abrir la conversación',
   'topics.createPlan': 'Hacer un plan de acción',
   'topics.planTitle': 'Actuar sobre «{label}»',

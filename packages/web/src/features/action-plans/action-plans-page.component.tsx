@@ -9,6 +9,7 @@ import { navigate } from '../shell/router.hook.ts';
 import { canEditTeam, viewerOf } from './plan-display.ts';
 import { PlanFormView } from './plan-form.component.tsx';
 import { PlanItem } from './plan-item.component.tsx';
+import { ScoreSettingsForm } from './score-settings.component.tsx';
 import { TeamScoreCard } from './team-score-card.component.tsx';
 import './action-plans.css';
 
@@ -88,7 +89,10 @@ export function ActionPlansPage({ teamId: routeTeam }: { teamId: string | null }
             {plans?.map((plan) => <PlanItem key={plan.id} plan={plan} me={viewer} onChanged={() => void load()} />)}
           </ul>
         </section>
-        {score && <TeamScoreCard score={score} />}
+        <div className="plans-side">
+          {score && <TeamScoreCard score={score} />}
+          {viewer.role === 'admin' && <ScoreSettingsForm onSaved={() => void load()} />}
+        </div>
       </div>
     </main>
   );

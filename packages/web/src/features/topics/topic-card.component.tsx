@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PlanDetail, Topic } from '../../api/voice-types.ts';
+import type { PlanDetail, Topic, TopicFilters } from '../../api/voice-types.ts';
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/i18n.types.ts';
@@ -7,14 +7,16 @@ import { formFromTopic, type Viewer } from '../action-plans/plan-display.ts';
 import { PlanFormView } from '../action-plans/plan-form.component.tsx';
 import { Link } from '../shell/link.component.tsx';
 import { formatSentiment } from './topic-display.ts';
+import { TopicMentions } from './topic-mentions.component.tsx';
 
-type Props = { topic: Topic; me: Viewer; mayPlan: boolean };
+type Props = { topic: Topic; filters: TopicFilters; me: Viewer; mayPlan: boolean };
 
 // A topic: how often and how customers feel about it, how they said it, three quotes, and a plan to act on it.
-export function TopicCard({ topic, me, mayPlan }: Props) {
+export function TopicCard({ topic, filters, me, mayPlan }: Props) {
   const { t, lang } = useI18n();
   const [planning, setPlanning] = useState(false);
   const [created, setCreated] = useState<PlanDetail | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const s = topic.sentiment;
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -49,6 +51,12 @@ export function TopicCard({ topic, me, mayPlan }: Props) {
           </li>
         ))}
       </ul>
+      {topic.mentions > topic.quotes.length && (
+        <button className="button ghost small" type="button" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)} data-testid="topic-all-mentions">
+          {showAll ? t('topics.hideMentions') : t('topics.allMentions', { count: topic.mentions })}
+        </button>
+      )}
+      {showAll && <TopicMentions topicId={topic.id} filters={filters} />}
       {created && (
         <p role="status" data-testid="topic-plan-created">
           <Link href={`/action-plans/${encodeURIComponent(created.team.id)}`}>{t('topics.planCreated', { title: created.title })}</Link>

@@ -110,7 +110,7 @@ export function TopicsPage() {
               <h2 id={`topics-${group.language}`}>{t(`topics.lang.${group.language}`)}</h2>
               <ul className="topic-grid">
                 {group.topics.map((topic) => (
-                  <TopicCard key={topic.id} topic={topic} me={me} mayPlan={mayPlan} />
+                  <TopicCard key={topic.id} topic={topic} filters={filters} me={me} mayPlan={mayPlan} />
                 ))}
               </ul>
             </section>
