@@ -165,7 +165,9 @@ for (const backend of backends()) {
       const stranger = await newVisitor();
       const strangerWs = await visitorSocket(stranger.v, stranger.conversationId);
       strangerWs.send({ type: 'call.join', callId });
-      assert.equal(((await strangerWs.next((f) => f.type === 'error')).error as { code: string }).code, 'not_found');
+      const refused = await strangerWs.next((f) => f.type === 'error');
+      assert.equal((refused.error as { code: string }).code, 'not_found');
+      assert.equal(refused.ref, callId, "the error names the call, not the stranger's conversation");
       strangerWs.send({ type: 'call.signal', callId, signal: { kind: 'ready' } });
       assert.equal(((await strangerWs.next((f) => f.type === 'error' && f !== strangerWs.frames.find((x) => x.type === 'error'))).error as { code: string }).code, 'forbidden');
       const luisWs = await employeeSocket(luis);

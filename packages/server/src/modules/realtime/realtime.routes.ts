@@ -91,7 +91,8 @@ export const realtimeRoutes =
             return reply({ type: 'error', error: { code: 'bad_request', message: 'Frames must be JSON' } });
           }
           const parsed = parse.safeParse(body);
-          const ref = (body as { idempotencyKey?: unknown })?.idempotencyKey;
+          // A call frame's error names its call, so the client does not take it for the conversation's.
+          const ref = (body as { idempotencyKey?: unknown })?.idempotencyKey ?? (body as { type?: unknown; callId?: unknown })?.callId;
           if (!parsed.success) {
             const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`).join('; ');
             return reply({ type: 'error', ref: typeof ref === 'string' ? ref : undefined, error: { code: 'validation_failed', message } });
