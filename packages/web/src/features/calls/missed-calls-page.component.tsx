@@ -42,7 +42,7 @@ function MissedCall({ call }: { call: CallView }) {
   const { t, lang } = useI18n();
   const { customer } = useCustomer(call.customerId);
   const { session, callBack, markHandled } = useCalls();
-  const reachable = useReachable(call.conversationId);
+  const reachable = useReachable(call.conversationId, 60_000);
   const [error, setError] = useState<string | null>(null);
   const busy = session !== null && !['ended', 'failed'].includes(session.phase);
   const name = customer?.name || customer?.email || t('calls.customer');

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { callApi } from '../../api/call-api.ts';
 
-const EVERY_MS = 15_000;
-
-// Whether the customer of a conversation is on the website (a call can only reach them there), rechecked while shown.
-export function useReachable(conversationId: string | null): boolean {
+// Whether the customer of a conversation is on the website (a call can only reach them there), rechecked
+// while shown (long lists recheck each row less often).
+export function useReachable(conversationId: string | null, everyMs = 15_000): boolean {
   const [state, setState] = useState<{ id: string | null; reachable: boolean }>({ id: null, reachable: false });
   useEffect(() => {
     if (!conversationId) return;
@@ -15,11 +14,11 @@ export function useReachable(conversationId: string | null): boolean {
         () => live && setState({ id: conversationId, reachable: false }),
       );
     void check();
-    const timer = setInterval(check, EVERY_MS);
+    const timer = setInterval(check, everyMs);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [conversationId]);
+  }, [conversationId, everyMs]);
   return state.id === conversationId && state.reachable;
 }
