@@ -1,7 +1,7 @@
 -- Topics (modules/topics) are computed on demand from survey comments and customer messages; the result
 -- of one set of filters is kept here for a few minutes so a page and its detail views do not recompute it.
--- Rows are replaced on the next computation after they expire and removed when older than a day, so the
--- quotes they hold (customer texts) never outlive an erasure by more than that.
+-- Rows are replaced on the next computation after they expire; an hourly job removes those older than a
+-- day, so the quotes they hold (customer texts) never outlive an erasure by much more than that.
 create table topic_snapshots (
   workspace_id uuid not null references workspaces (id) on delete cascade,
   cache_key text not null,

@@ -56,6 +56,7 @@ import { pulseRoutes } from './modules/surveys/pulse.routes.ts';
 import { surveyRoutes } from './modules/surveys/survey.routes.ts';
 import { kpiRoutes } from './modules/kpis/kpi.routes.ts';
 import { topicRoutes } from './modules/topics/topic.routes.ts';
+import { purgeTopicSnapshots } from './modules/topics/topic.service.ts';
 import { actionPlanRoutes } from './modules/action-plans/action-plan.routes.ts';
 import { resolveVisitor } from './modules/widget/visitor.service.ts';
 import { widgetAssetRoutes } from './modules/widget/widget-assets.routes.ts';
@@ -210,6 +211,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Checked hourly (or more often when scans are due more often); each workspace is scanned only when due.
   const scanHours = config.duplicateScanHours;
   const stopRinging = startIntervalJob('ring-timeouts', 5_000, ringer.sweep, server.log);
+  const stopTopicPurge = startIntervalJob('purge-topic-snapshots', 3_600_000, () => purgeTopicSnapshots(ctx.db), server.log);
   const stopScanning = scanHours > 0 ? startIntervalJob('scan-duplicates', Math.min(3_600_000, scanHours * 3_600_000), () => scheduledScans(ctx.db, scanHours), server.log) : async () => {};
 
   let closed = false;
@@ -228,6 +230,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await stopScanning();
       await stopSurveys();
       await stopRinging();
+      await stopTopicPurge();
       ringer.stop();
       await server.close();
       await ctx.bus.close();

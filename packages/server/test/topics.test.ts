@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { answerSentiment, messageSentiment } from '../src/modules/topics/topic-documents.ts';
+import { purgeTopicSnapshots } from '../src/modules/topics/topic.service.ts';
 import { groupTopics } from '../src/modules/topics/topic-grouping.ts';
 import { periodOf, periodsBetween } from '../src/modules/topics/topic-snapshot.ts';
 import { guessLanguage, phrasesOf, stem, type TopicLanguage } from '../src/modules/topics/topic-text.ts';
@@ -172,13 +173,20 @@ for (const backend of backends()) {
       const fresh = await get(`/api/topics?${period}&language=en&refresh=true`);
       assert.notEqual(fresh.computedAt, first.computedAt);
       assert.equal((fresh.topics as Topic[]).find((x) => x.id === 'en:refund')!.mentions, 4);
+      // The hourly purge: nothing is a day old yet; two days later every cached result (with its quotes) is gone.
+      const cachedRows = () => app.ctx.db.selectFrom('topic_snapshots').select('cache_key').where('workspace_id', '=', t.workspaceId).execute();
+      assert.ok((await cachedRows()).length > 0);
+      assert.equal(await purgeTopicSnapshots(app.ctx.db), undefined);
+      await purgeTopicSnapshots(app.ctx.db, new Date(Date.now() + 2 * 86_400_000));
+      assert.deepEqual(await cachedRows(), []);
     });
 
     test('workspaces are isolated; client mistakes are 4xx', async () => {
       const mine = await get(`/api/topics?${period}&language=es`, other);
       assert.deepEqual(mine.documents, { messages: 0, answers: 11, sampled: false, limitPerSource: 2000 }, 'the other workspace counts its own answers only');
       const foreignTeam = await call(app, 'GET', `/api/topics?teamId=${teams.spanish}`, { session: other.admin });
-      assert.equal(foreignTeam.status, 404);
+      assert.equal(foreignTeam.status, 400);
+      assert.equal(foreignTeam.body.error.details[0].path, 'querystring.teamId');
       for (const q of ['from=2026-03-10&to=2026-03-01', 'language=fr', 'source=tweets', 'teamId=nope', 'from=2020-01-01&to=2026-01-01', 'interval=day']) {
         const res = await call(app, 'GET', `/api/topics/trend?${q}`, { session: t.admin });
         assert.equal(res.status, 400, `${q}: ${JSON.stringify(res.body)}`);

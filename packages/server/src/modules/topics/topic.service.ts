@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import { loadDocuments, SAMPLE_PER_SOURCE } from './topic-documents.ts';
@@ -23,7 +25,8 @@ export function resolvePeriod(f: { from?: string; to?: string }, now: Date): { f
 async function assertTeam(scope: TenantScope, teamId: string | undefined) {
   if (!teamId) return;
   const team = await scope.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw new AppError('not_found', 'Team not found');
+  // Like the KPI filters: a team of another workspace (or none) is a client mistake, not an empty page.
+  if (!team) throw new AppError('validation_failed', 'querystring.teamId: no such team in this workspace', [{ path: 'querystring.teamId', message: 'no such team in this workspace' }]);
 }
 
 // The topics for a set of filters: from the cache when computed in the last 10 minutes, else computed
@@ -49,9 +52,15 @@ export async function topicSnapshot(scope: TenantScope, f: TopicFilters, now = n
     .insertInto('topic_snapshots', { cache_key: cacheKey, computed_at: now, result })
     .onConflict((oc) => oc.columns(['workspace_id', 'cache_key']).doUpdateSet({ computed_at: now, result }))
     .execute();
-  // Old results hold customer texts: they go after a day.
-  await scope.deleteFrom('topic_snapshots').where('computed_at', '<', new Date(now.getTime() - DAY)).execute();
   return snapshot;
+}
+
+// Old results hold customer texts (quotes): an hourly job removes those older than a day, in every
+// workspace, so a quote never outlives a customer's erasure by much more than that.
+export async function purgeTopicSnapshots(db: Kysely<Database>, now = new Date()): Promise<{ removed: number } | undefined> {
+  const result = await db.deleteFrom('topic_snapshots').where('computed_at', '<', new Date(now.getTime() - DAY)).executeTakeFirst();
+  const removed = Number(result.numDeletedRows);
+  return removed ? { removed } : undefined;
 }
 
 const publicView = ({ mentionIds: _ids, ...topic }: TopicSnapshot['topics'][number]): TopicView => topic;
