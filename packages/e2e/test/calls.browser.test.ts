@@ -346,6 +346,33 @@ describe(`Calls between the widget and the web app in Chromium (${backend})`, ()
     assert.match(await timelineCall.innerText(), /Llamada de voz al cliente/);
     assert.deepEqual(errors, []);
   });
+
+  test('a proposed personal call (rapid reaction) calls the disappointed customer back from the suggestion itself', async () => {
+    const page = employee.page;
+    const first = 'Hola, quería preguntaros por mi pedido de tazas';
+    const visitor = await openCaller(first, { name: 'Elena Ruiz' });
+    const conversation = await waitFor(async () => {
+      const items = (await call(app, 'GET', '/api/conversations?limit=50', { session: acme.admin })).body.items as Array<{ id: string; customerId: string; lastMessage?: { text?: string } }>;
+      return items.find((c) => c.lastMessage?.text?.includes('tazas'));
+    }, 'the conversation');
+    // A valuable customer, so the default "disappointed valuable customer" playbook proposes a personal call.
+    assert.equal((await call(app, 'PATCH', `/api/customers/${conversation.customerId}`, { session: acme.admin, body: { attributes: { value: 5000 } } })).status, 200);
+    await openConversationOf(first);
+    await widgetSend(visitor, 'Me decepcionó mucho, esperaba más de vosotros; es la segunda vez que pasa');
+    const proposal = page.locator('[data-testid="suggestion-action"][data-type="personal_call"]');
+    await proposal.waitFor({ timeout: 10_000 });
+    await proposal.getByTestId('personal-call-now').click();
+    await inState(callWindow(), 'ringing').waitFor({ timeout: 10_000 });
+    await inState(widgetPanel(visitor), 'incoming').waitFor({ timeout: 10_000 });
+    await visitor.getByTestId('call-accept').click();
+    await Promise.all([flowing(page, true, 10_000), flowing(visitor, true, 10_000)]);
+    await inState(callWindow(), 'active').waitFor();
+    await callWindow().getByTestId('call-hangup').click();
+    await inState(widgetPanel(visitor), 'ended').waitFor({ timeout: 5000 });
+    const calls = (await call(app, 'GET', `/api/calls?conversationId=${conversation.id}`, { session: acme.admin })).body.items;
+    assert.deepEqual(calls.map((c: { direction: string; status: string }) => `${c.direction}:${c.status}`), ['outbound:ended']);
+    await callWindow().getByTestId('call-close').click();
+  });
 });
 
 if (screenshotDir) fs.mkdirSync(screenshotDir, { recursive: true });
