@@ -8,6 +8,7 @@ import { call, createTenant, PASSWORD, startConversation, visitor as apiVisitor,
 import { launchBrowser } from '../../server/test/support/browser.ts';
 import { backends, createTestApp, type TestApp } from '../../server/test/support/test-app.ts';
 import { waitFor } from '../../server/test/support/wait-for.ts';
+import { axeViolations } from './axe.ts';
 import { appMessages, inboxItems, loginEmployee, MEDIA_FLAGS, openWidget, pendingIn, widgetSend, type Employee } from './chat-pages.ts';
 
 // Screenshots for the README are refreshed with VINCULO_SCREENSHOTS_DIR=docs (see README).
@@ -177,6 +178,7 @@ describe(`Calls between the widget and the web app in Chromium (${backend})`, ()
     const callId = (await banner.getAttribute('data-call-id')) as string;
     assert.match(await banner.innerText(), /Marta Gil te está llamando/);
     assert.match(await banner.getByTestId('ring-countdown').innerText(), /\d+ s/);
+    assert.deepEqual(await axeViolations(page), [], 'the ringing banner');
 
     // Neither may join, nor speak on the call's stream.
     for (const p of [strangerPage, outsider.page]) {
@@ -208,6 +210,7 @@ describe(`Calls between the widget and the web app in Chromium (${backend})`, ()
     await callWindow().getByTestId('call-camera').click();
     assert.equal(await callWindow().getByTestId('call-camera').getAttribute('aria-pressed'), 'true');
     await callWindow().getByTestId('call-camera').click();
+    assert.deepEqual(await axeViolations(page), [], 'the call window');
 
     if (screenshotDir) {
       await page.waitForTimeout(1200);
@@ -277,6 +280,7 @@ describe(`Calls between the widget and the web app in Chromium (${backend})`, ()
       await row.waitFor({ timeout: 5000 });
       await page.getByTestId('missed-calls').waitFor();
       assert.equal(await page.getByTestId('missed-calls-count').innerText(), '1');
+      assert.deepEqual(await axeViolations(page), [], 'the missed calls');
       await waitFor(async () => ((await widgetPanel(visitor).getAttribute('data-call-state')) === 'ringing' ? undefined : true), 'the widget hears it was not answered');
       const stored = (await call(app, 'GET', `/api/calls/${callId}`, { session: acme.admin })).body;
       assert.equal(stored.status, 'missed');
