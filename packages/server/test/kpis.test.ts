@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { after, before, describe, test } from 'node:test';
 import { surveyScores } from '../src/modules/kpis/kpi.service.ts';
 import { tenantScope } from '../src/platform/db/tenant-scope.ts';
@@ -82,6 +83,23 @@ for (const backend of backends()) {
       assert.deepEqual(res.total.counts, { resolved: 3, median_seconds: 86_400, p90_seconds: 1_745_280 });
       // Ben's conversations (assignee): K2 and K4 → median (86 400 + 2 160 000) / 2.
       assert.equal((await series('resolution', `${JANUARY}&employeeId=${fx.ben}`)).total.value, 1_123_200);
+    });
+
+    test('the first response is kept by the database whatever order messages are written in', async () => {
+      const db = app.ctx.db;
+      const ws = t.workspaceId;
+      const k5 = await db.insertInto('conversations').values({ workspace_id: ws, customer_id: fx.customers.c5, channel: 'sms', created_at: '2026-03-02T10:00:00Z', updated_at: '2026-03-02T10:00:00Z' }).returning('id').executeTakeFirstOrThrow();
+      const write = (author: 'customer' | 'employee', at: string) =>
+        db.insertInto('messages').values({ workspace_id: ws, conversation_id: k5.id, direction: author === 'customer' ? 'inbound' : 'outbound', author_type: author, text: at, created_at: at }).returning('id').executeTakeFirstOrThrow();
+      // Imported out of order: a reply at 10:10, then the customer's 10:00 message, then an earlier reply at 10:05.
+      await write('employee', '2026-03-02T10:10:00Z');
+      const first = await write('customer', '2026-03-02T10:00:00Z');
+      assert.equal((await series('first_response', 'from=2026-03-01&to=2026-03-31&channel=sms')).total.value, 600);
+      await write('employee', '2026-03-02T10:05:00Z');
+      assert.equal((await series('first_response', 'from=2026-03-01&to=2026-03-31&channel=sms')).total.value, 300);
+      const row = await db.selectFrom('messages').select(sql<Date>`replied_at`.as('replied_at')).where('id', '=', first.id).executeTakeFirstOrThrow();
+      assert.equal(new Date(row.replied_at).toISOString(), '2026-03-02T10:05:00.000Z');
+      await db.deleteFrom('conversations').where('id', '=', k5.id).execute();
     });
 
     test('time to react to a negative emotion', async () => {

@@ -77,15 +77,14 @@ export const FACTS: Record<Exclude<KpiName, 'bond_concentration'>, FactsDef> = {
     measures: ['answer_id', 'ces'],
   },
   // Conversations opened in the period: from the first customer message to the first employee
-  // message after it. Unanswered ones count in `conversations`, not in the times.
+  // message after it (both kept on the conversation by migration 026). Unanswered ones count in
+  // `conversations`, not in the times.
   first_response: {
     unit: 'seconds',
     facts: (w, f, r) => sql`
-      select c.created_at as at, c.id as conversation_id, c.customer_id, extract(epoch from fr.at - fi.at)::float8 as seconds
+      select c.created_at as at, c.id as conversation_id, c.customer_id, extract(epoch from c.first_response_at - c.first_customer_message_at)::float8 as seconds
       from conversations c
-      join lateral (select m.created_at as at from messages m where m.conversation_id = c.id and m.author_type = 'customer' order by m.created_at limit 1) fi on true
-      left join lateral (select m.created_at as at from messages m where m.conversation_id = c.id and m.author_type = 'employee' and m.created_at > fi.at order by m.created_at limit 1) fr on true
-      where c.workspace_id = ${w} and ${within(sql`c.created_at`, r)} and ${conversationFilter(w, f)}`,
+      where c.workspace_id = ${w} and c.first_customer_message_at is not null and ${within(sql`c.created_at`, r)} and ${conversationFilter(w, f)}`,
     counts: { conversations: n(sql`count(*)`), answered: n(sql`count(x.seconds)`), median_seconds: median('x.seconds'), p90_seconds: p90('x.seconds') },
     measures: ['seconds'],
   },
@@ -100,29 +99,30 @@ export const FACTS: Record<Exclude<KpiName, 'bond_concentration'>, FactsDef> = {
     measures: ['seconds'],
   },
   // Negative-emotion episodes (docs/kpis.md): from the alerting customer message that opens one to
-  // the first employee message in the conversation or accepted suggestion on it, whichever is first.
+  // the first employee message in the conversation (its replied_at) or accepted suggestion on it, whichever is first.
   // A later alert before that reaction belongs to the same episode. Alerts up to 7 days before the
   // period are read only to know whether an alert in the period opens an episode.
   negative_reaction: {
     unit: 'seconds',
-    facts: (w, f, r) => sql`
+    facts: (w, f, r) => {
+      const lookback = new Date(r.since.getTime() - 7 * 86_400_000);
+      return sql`
       select e.at, e.conversation_id, e.customer_id, e.message_id, extract(epoch from e.reacted_at - e.at)::float8 as seconds
       from (
         select a.*, lag(a.at) over w as prev_at, lag(a.reacted_at) over w as prev_reacted_at
         from (
-          select m.id as message_id, m.conversation_id, m.created_at as at, c.customer_id,
-            least(
-              (select min(o.created_at) from messages o where o.conversation_id = m.conversation_id and o.author_type = 'employee' and o.created_at > m.created_at),
-              (select min(s.decided_at) from suggestions s where s.workspace_id = ${w} and s.conversation_id = m.conversation_id and s.status = 'accepted' and s.decided_at > m.created_at)
-            ) as reacted_at
+          select m.id as message_id, m.conversation_id, m.created_at as at, c.customer_id, least(m.replied_at, min(s.decided_at)) as reacted_at
           from messages m
           join conversations c on c.workspace_id = m.workspace_id and c.id = m.conversation_id
+          left join suggestions s on s.workspace_id = ${w} and s.conversation_id = m.conversation_id and s.status = 'accepted' and s.decided_at > m.created_at and s.decided_at >= ${lookback}
           where m.workspace_id = ${w} and m.author_type = 'customer' and ${ALERTING}
-            and m.created_at >= ${new Date(r.since.getTime() - 7 * 86_400_000)} and m.created_at < ${r.until} and ${conversationFilter(w, f)}
+            and m.created_at >= ${lookback} and m.created_at < ${r.until} and ${conversationFilter(w, f)}
+          group by m.id, m.conversation_id, m.created_at, m.replied_at, c.customer_id
         ) a
         window w as (partition by a.conversation_id order by a.at, a.message_id)
       ) e
-      where e.at >= ${r.since} and (e.prev_at is null or e.prev_reacted_at <= e.at)`,
+      where e.at >= ${r.since} and (e.prev_at is null or e.prev_reacted_at <= e.at)`;
+    },
     counts: { episodes: n(sql`count(*)`), reacted: n(sql`count(x.seconds)`), median_seconds: median('x.seconds'), p90_seconds: p90('x.seconds') },
     measures: ['message_id', 'seconds'],
   },
@@ -151,15 +151,22 @@ export const FACTS: Record<Exclude<KpiName, 'bond_concentration'>, FactsDef> = {
     counts: { exits: n(sql`count(*)`), answered: n(sql`count(x.reason)`), ...reasonCounts },
     measures: ['exit_id', 'reason'],
   },
-  // The customer's mood after each message they wrote (customer_mood_points, -1…1).
+  // The customer's mood after each message they wrote (customer_mood_points, -1…1). Without a
+  // conversation filter the points are read alone: the conversation is looked up only for listed items.
   mood: {
     unit: 'score',
-    facts: (w, f, r) => sql`
+    facts: (w, f, r) =>
+      f.teamId || f.channel || f.employeeId
+        ? sql`
       select p.at, m.conversation_id, p.customer_id, p.message_id, p.score, p.emotion
       from customer_mood_points p
       join messages m on m.id = p.message_id
       join conversations c on c.workspace_id = m.workspace_id and c.id = m.conversation_id
-      where p.workspace_id = ${w} and ${within(sql`p.at`, r)} and ${conversationFilter(w, f)}`,
+      where p.workspace_id = ${w} and ${within(sql`p.at`, r)} and ${conversationFilter(w, f)}`
+        : sql`
+      select p.at, (select m.conversation_id from messages m where m.id = p.message_id) as conversation_id, p.customer_id, p.message_id, p.score, p.emotion
+      from customer_mood_points p
+      where p.workspace_id = ${w} and ${within(sql`p.at`, r)}`,
     counts: {
       points: n(sql`count(*)`),
       average: sql`round(avg(x.score)::numeric, 3)::float8`,

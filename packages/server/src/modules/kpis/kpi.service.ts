@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { figuresOf, share, type ScoreCounts, type ScoreFigures } from '../surveys/survey-report.service.ts';
-import { bondConcentration, bondFacts } from './kpi-bonds.service.ts';
+import { bondConcentration, bondFacts, keptBy } from './kpi-bonds.service.ts';
 import { bucketsOf, rangeOf, type Bucket } from './kpi-period.ts';
 import { customerFilter, FACTS, type Filters, type Range, type Unit } from './kpi.facts.ts';
 import type { Granularity, KpiItemsQuery, KpiName, KpiQuery } from './kpi.schema.ts';
@@ -122,16 +122,15 @@ export async function kpiSeries(scope: TenantScope, kpi: KpiName, q: Omit<KpiQue
 
 async function bondSeries(scope: TenantScope, f: Filters, range: { from: string; to: string }): Promise<KpiSeries> {
   if (f.channel) throw new AppError('validation_failed', 'querystring.channel: bonds are not per channel', [{ path: 'querystring.channel', message: 'bonds are not per channel' }]);
-  const { bonded, rows } = await bondConcentration(scope, f);
-  const points = rows.map((r) => {
+  const { bonded, rows } = await bondConcentration(scope);
+  const points = rows.filter(keptBy(f)).map((r) => {
     const counts = { customers: r.customers, bonded, share: share(r.customers, bonded), average_top_share: Math.round((r.topShareSum / r.customers) * 1000) / 1000 };
     return { key: r.employeeId, label: r.name, from: null, to: null, value: counts.share, counts };
   });
   // How many people the customers depend on: the Herfindahl index of the employees' shares of the
   // bonded customers (1 = one person holds them all), and the average strongest-bond share.
-  const all = await bondConcentration(scope, {});
-  const hhi = all.bonded ? all.rows.reduce((acc, r) => acc + (r.customers / all.bonded) ** 2, 0) : null;
-  const topShare = all.bonded ? all.rows.reduce((acc, r) => acc + r.topShareSum, 0) / all.bonded : null;
+  const hhi = bonded ? rows.reduce((acc, r) => acc + (r.customers / bonded) ** 2, 0) : null;
+  const topShare = bonded ? rows.reduce((acc, r) => acc + r.topShareSum, 0) / bonded : null;
   const round3 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
   return {
     kpi: 'bond_concentration',
@@ -140,7 +139,7 @@ async function bondSeries(scope: TenantScope, f: Filters, range: { from: string;
     from: range.from,
     to: range.to,
     filters: f,
-    total: { value: round3(hhi), counts: { bonded, employees: all.rows.length, hhi: round3(hhi), average_top_share: round3(topShare) } },
+    total: { value: round3(hhi), counts: { bonded, employees: rows.length, hhi: round3(hhi), average_top_share: round3(topShare) } },
     points,
   };
 }

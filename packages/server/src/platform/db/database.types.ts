@@ -134,6 +134,9 @@ export type ConversationsTable = {
   updated_at: Timestamp;
   last_message_at: Timestamp | null;
   resolved_at: Timestamp | null;
+  // Migration 026, kept by a trigger on messages (KPI first response time): never written by the app.
+  first_customer_message_at: ColumnType<Date | null, never, never>;
+  first_response_at: ColumnType<Date | null, never, never>;
   // The customer identity it came through, when a channel knows it.
   identity_id: string | null;
 };
@@ -153,6 +156,8 @@ export type MessagesTable = {
   // Migration 017: where a message sent through a channel (e-mail, WhatsApp…) has got to.
   delivery_status: ColumnType<DeliveryStatus | null, DeliveryStatus | null | undefined, DeliveryStatus | null>;
   delivery_error: ColumnType<string | null, string | null | undefined, string | null>;
+  // Migration 026: for a customer message, the first employee message after it (kept by a trigger).
+  replied_at: ColumnType<Date | null, never, never>;
 };
 
 export type ChannelKind = 'email' | 'whatsapp' | 'telegram' | 'messenger' | 'instagram' | 'sms';
