@@ -46,7 +46,7 @@ export function CallWindow() {
   const problem: MessageKey | null = s.phase === 'failed' && s.problem ? `calls.problem.${s.problem}` : null;
 
   return (
-    <section className="call-window" data-testid="call-window" data-call-state={s.phase} data-call-media={s.media} data-call-id={s.call?.id} role="dialog" aria-label={t('calls.window', { name })}>
+    <section className={`call-window${live ? '' : ' over'}`} data-testid="call-window" data-call-state={s.phase} data-call-media={s.media} data-call-id={s.call?.id} role="dialog" aria-label={t('calls.window', { name })}>
       <div className="call-main">
         <header className="call-head">
           <h2>{t('calls.window', { name })}</h2>
@@ -62,24 +62,27 @@ export function CallWindow() {
             )}
           </p>
         </header>
-        <div className="call-stage">
-          {s.remote && hasVideo(s.remote) ? (
-            <StreamView stream={s.remote} kind="video" testId="call-remote-video" label={name} />
-          ) : (
-            <div className="call-voice" data-testid="call-audio-indicator">
-              <span className="call-voice-mark" aria-hidden="true">
-                <PhoneIcon />
-              </span>
-              <span>{s.remote || s.media === 'audio' ? t('calls.audioOnly') : live ? t('calls.waitingVideo') : ''}</span>
-            </div>
-          )}
-          {s.remote && <StreamView stream={s.remote} kind="audio" testId="call-remote-audio" />}
-          {s.local && hasVideo(s.local) && (
-            <div className={`call-self${s.cameraOn ? '' : ' off'}`}>
-              <StreamView stream={s.local} kind="video" testId="call-local-video" label={t('calls.you')} />
-            </div>
-          )}
-        </div>
+        {/* Once it has ended only the outcome is left: the window shrinks so the conversation shows again. */}
+        {live && (
+          <div className="call-stage">
+            {s.remote && hasVideo(s.remote) ? (
+              <StreamView stream={s.remote} kind="video" testId="call-remote-video" label={name} />
+            ) : (
+              <div className="call-voice" data-testid="call-audio-indicator">
+                <span className="call-voice-mark" aria-hidden="true">
+                  <PhoneIcon />
+                </span>
+                <span>{s.remote || s.media === 'audio' ? t('calls.audioOnly') : t('calls.waitingVideo')}</span>
+              </div>
+            )}
+            {s.remote && <StreamView stream={s.remote} kind="audio" testId="call-remote-audio" />}
+            {s.local && hasVideo(s.local) && (
+              <div className={`call-self${s.cameraOn ? '' : ' off'}`}>
+                <StreamView stream={s.local} kind="video" testId="call-local-video" label={t('calls.you')} />
+              </div>
+            )}
+          </div>
+        )}
         {s.fellBack && live && (
           <p className="call-message" data-testid="call-message" role="status">
             {t('calls.fellBack')}
