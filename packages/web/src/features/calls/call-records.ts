@@ -24,13 +24,12 @@ export function upsertCall(list: readonly CallView[], call: CallView): CallView[
   return list.map((c, j) => (j === i ? call : c));
 }
 
-// The calls ringing for this employee right now, oldest first.
-export const ringingFor = (calls: readonly CallView[], employeeId: string | null, now: number): CallView[] =>
+// The calls ringing for this employee, oldest first. The server says when a call moves on (call.updated);
+// the deadline only feeds the countdown, as this computer's clock may differ from the server's.
+export const ringingFor = (calls: readonly CallView[], employeeId: string | null): CallView[] =>
   employeeId === null
     ? []
-    : calls
-        .filter((c) => c.status === 'ringing' && c.direction === 'inbound' && c.ringingEmployeeId === employeeId && (!c.ringDeadline || Date.parse(c.ringDeadline) > now - 1000))
-        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+    : calls.filter((c) => c.status === 'ringing' && c.direction === 'inbound' && c.ringingEmployeeId === employeeId).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
 
 export const secondsLeft = (deadline: string | null, now: number): number | null => (deadline ? Math.max(0, Math.ceil((Date.parse(deadline) - now) / 1000)) : null);
 

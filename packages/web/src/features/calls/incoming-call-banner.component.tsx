@@ -15,7 +15,7 @@ export function IncomingCallBanner() {
   const myId = useMe().employee?.id ?? null;
   const { ringing, session } = useCalls();
   const now = useNow(ringing.length > 0);
-  const mine = ringingFor(ringing, myId, now).filter((c) => c.id !== session?.call?.id);
+  const mine = ringingFor(ringing, myId).filter((c) => c.id !== session?.call?.id);
   // Already in a call: another one still rings here, to be declined or left to pass on.
   if (mine.length === 0) return null;
   return (
