@@ -58,7 +58,7 @@ test('a joined call is joined again after a reconnect; leaving stops that', (t) 
   client.close();
 });
 
-test('the join answer reaches listeners: call.joined by its id, a refusal (an error naming no call) as the oldest join waiting', () => {
+test('the join answer reaches listeners: call.joined by its id, a refusal by the call its ref names (or, naming none, the oldest join waiting)', () => {
   install();
   const client = createRealtimeClient();
   const socket = FakeSocket.made[0]!;
@@ -68,11 +68,15 @@ test('the join answer reaches listeners: call.joined by its id, a refusal (an er
   client.subscribe({ callJoin: (r) => results.push(r), callSignal: (f) => signals.push(f) });
   client.joinCall('a');
   client.joinCall('b');
+  client.joinCall('c');
   socket.serve({ type: 'call.joined', callId: 'a' });
+  socket.serve({ type: 'error', ref: 'c', error: { code: 'not_found', message: 'Call not found' } });
   socket.serve({ type: 'error', error: { code: 'forbidden', message: 'Only the employee in this call may join its signalling' } });
   socket.serve({ type: 'error', error: { code: 'not_found', message: 'an unrelated refusal' } });
+  socket.serve({ type: 'error', ref: 'a', error: { code: 'forbidden', message: 'a signal refused after joining' } });
   assert.deepEqual(results, [
     { callId: 'a', ok: true },
+    { callId: 'c', ok: false, code: 'not_found', message: 'Call not found' },
     { callId: 'b', ok: false, code: 'forbidden', message: 'Only the employee in this call may join its signalling' },
   ]);
   socket.serve({ type: 'ephemeral', stream: 'call:a', data: { kind: 'call.signal', callId: 'a', from: 'customer', signal: { kind: 'offer', sdp: 'v=0' } } });

@@ -40,7 +40,8 @@ export function createRealtimeClient(): RealtimeClient {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let pingTimer: ReturnType<typeof setInterval> | undefined;
   const calls = new Set<string>();
-  // The hub answers a refused join with an error frame that names no call: the oldest join waiting is the one.
+  // Joins sent and not yet answered. The hub names the call in a refusal's ref; an error naming nothing
+  // (an older server) goes to the oldest join waiting.
   const joining: string[] = [];
 
   const send = (frame: unknown): boolean => {
@@ -104,7 +105,8 @@ export function createRealtimeClient(): RealtimeClient {
           break;
         }
         case 'error': {
-          const callId = frame.ref === undefined ? joining.shift() : undefined;
+          const at = frame.ref === undefined ? (joining.length ? 0 : -1) : joining.indexOf(frame.ref);
+          const callId = at === -1 ? undefined : joining.splice(at, 1)[0];
           if (callId) for (const l of listeners) l.callJoin?.({ callId, ok: false, code: frame.error.code, message: frame.error.message });
           break;
         }
