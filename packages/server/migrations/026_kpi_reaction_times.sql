@@ -1,10 +1,7 @@
 -- KPI dashboard: time to react to a negative emotion starts at an alerting customer message (the
 -- engine's alert, or an employee's correction to a negative emotion: the same expression as
--- ALERTING in modules/kpis/kpi.facts.ts, so the planner can use this partial index) and ends at the
+-- ALERTING in modules/kpis/kpi.facts.ts, so the planner can use the partial index below) and ends at the
 -- first employee reply or accepted suggestion in the conversation.
-create index messages_alerting on messages (workspace_id, created_at)
-  where author_type = 'customer'
-    and (case when emotion -> 'corrected' is null then coalesce((emotion ->> 'alert')::boolean, false) else (emotion -> 'corrected' ->> 'emotion') in ('anger', 'disgust', 'fear', 'sadness') end);
 -- Neither suggestion index covers what a re-trigger rewrites (migration 009), so those stay HOT updates.
 create index suggestions_accepted_conversation on suggestions (workspace_id, conversation_id, decided_at) where status = 'accepted';
 -- Suggestions accepted and dismissed, by when they were decided.
@@ -17,7 +14,13 @@ create index suggestions_decided on suggestions (workspace_id, decided_at) where
 -- probes per conversation or alert, which made a year's chart take seconds on a million messages.
 alter table messages add column replied_at timestamptz;
 alter table conversations add column first_customer_message_at timestamptz, add column first_response_at timestamptz;
+-- The alerting messages of a period, with what time to react reads (see the head of this file).
+create index messages_alerting on messages (workspace_id, created_at) include (conversation_id, id, replied_at)
+  where author_type = 'customer'
+    and (case when emotion -> 'corrected' is null then coalesce((emotion ->> 'alert')::boolean, false) else (emotion -> 'corrected' ->> 'emotion') in ('anger', 'disgust', 'fear', 'sadness') end);
 create index messages_awaiting_reply on messages (conversation_id, created_at) where author_type = 'customer' and replied_at is null;
+-- First response reads the conversations opened in a period with their two times (index-only when the pages are still).
+create index conversations_opened on conversations (workspace_id, created_at) include (first_customer_message_at, first_response_at);
 
 create function kpi_message_times() returns trigger language plpgsql as $$
 begin

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { currentScore } from '../bonds/bond.service.ts';
+import { reporting } from './kpi-reporting.ts';
 import type { Filters } from './kpi.facts.ts';
 
 // Each bonded customer's strongest bond with an active employee (decayed to now; the same rule as
@@ -26,10 +27,10 @@ export type BondRow = { employeeId: string; name: string; teamId: string | null;
 // Per employee: the customers whose strongest bond is them (one statement over the workspace's bonds).
 export async function bondConcentration(scope: TenantScope): Promise<{ bonded: number; rows: BondRow[] }> {
   const w = scope.workspaceId;
-  const { rows } = await sql<{ employee_id: string; name: string; team_id: string | null; customers: number; top_share_sum: number }>`
+  const { rows } = await reporting(scope, (db) => sql<{ employee_id: string; name: string; team_id: string | null; customers: number; top_share_sum: number }>`
     select s.employee_id, e.name, e.team_id, count(*)::int as customers, sum(s.top_share)::float8 as top_share_sum
     from (${strongest(w)}) s join employees e on e.workspace_id = ${w} and e.id = s.employee_id
-    group by s.employee_id, e.name, e.team_id`.execute(scope.db);
+    group by s.employee_id, e.name, e.team_id`.execute(db));
   const list = rows
     .map((r) => ({ employeeId: r.employee_id, name: r.name, teamId: r.team_id, customers: Number(r.customers), topShareSum: Number(r.top_share_sum) }))
     .sort((a, b) => b.customers - a.customers || a.name.localeCompare(b.name));

@@ -5,7 +5,8 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { figuresOf, share, type ScoreCounts, type ScoreFigures } from '../surveys/survey-report.service.ts';
 import { bondConcentration, bondFacts, keptBy } from './kpi-bonds.service.ts';
 import { bucketsOf, rangeOf, type Bucket } from './kpi-period.ts';
-import { customerFilter, FACTS, type Filters, type Range, type Unit } from './kpi.facts.ts';
+import { reporting } from './kpi-reporting.ts';
+import { conversationFilter, FACTS, type Filters, type Range, type Unit } from './kpi.facts.ts';
 import type { Granularity, KpiItemsQuery, KpiName, KpiQuery } from './kpi.schema.ts';
 
 type Counts = Record<string, number | null>;
@@ -65,10 +66,12 @@ async function aggregate(scope: TenantScope, kpi: Exclude<KpiName, 'bond_concent
   const def = FACTS[kpi];
   const counts = sql.join(Object.entries(def.counts).map(([name, expr]) => sql`${expr} as ${sql.ref(name)}`));
   const bucket = bucketExpr(g, sql`x.at`);
-  const { rows } = await sql<Record<string, number | string | null>>`
-    select ${bucket} as bucket, ${counts}
-    from (${def.facts(scope.workspaceId, f, range)}) x
-    group by grouping sets ((${bucket}), ())`.execute(scope.db);
+  const { rows } = await reporting(scope, (db) =>
+    sql<Record<string, number | string | null>>`
+      select ${bucket} as bucket, ${counts}
+      from (${def.facts(scope.workspaceId, f, range)}) x
+      group by grouping sets ((${bucket}), ())`.execute(db),
+  );
   const map = new Map<string | null, Counts>();
   for (const r of rows) {
     const c: Counts = {};
@@ -79,19 +82,22 @@ async function aggregate(scope: TenantScope, kpi: Exclude<KpiName, 'bond_concent
 }
 
 // Customers there were at the start of each period: created before it, minus those who left before it.
+// One statement; with a filter, the customers it keeps are found once.
 async function customersAtStart(scope: TenantScope, f: Filters, range: Range, buckets: Bucket[], g: Granularity, exitsByBucket: Map<string | null, Counts>): Promise<number[]> {
   const w = scope.workspaceId;
-  const [before, created] = await Promise.all([
-    sql<{ customers: number; exits: number }>`
-      select (select count(*) from customers x where x.workspace_id = ${w} and x.created_at < ${range.since} and ${customerFilter(w, f, 'x.id')})::int as customers,
-        (select count(*) from customer_exits x where x.workspace_id = ${w} and x.at < ${range.since} and ${customerFilter(w, f, 'x.customer_id')})::int as exits`.execute(scope.db),
-    sql<{ bucket: string; n: number }>`
-      select ${bucketExpr(g, sql`x.created_at`)} as bucket, count(*)::int as n from customers x
-      where x.workspace_id = ${w} and x.created_at >= ${range.since} and x.created_at < ${range.until} and ${customerFilter(w, f, 'x.id')}
-      group by 1`.execute(scope.db),
-  ]);
-  const createdBy = new Map(created.rows.map((r) => [r.bucket, Number(r.n)]));
-  let base = num(before.rows[0]?.customers) - num(before.rows[0]?.exits);
+  const filtered = !!(f.teamId || f.channel || f.employeeId);
+  const kept = (column: string) => (filtered ? sql`${sql.ref(column)} in (select k.customer_id from kept k)` : sql`true`);
+  const { rows } = await reporting(scope, (db) => sql<{ kind: 'customers' | 'exits' | 'created'; bucket: string | null; n: number }>`
+    with kept as materialized (${filtered ? sql`select distinct c.customer_id from conversations c where c.workspace_id = ${w} and ${conversationFilter(w, f)}` : sql`select null::uuid as customer_id where false`})
+    select 'customers' as kind, null as bucket, count(*)::int as n from customers x where x.workspace_id = ${w} and x.created_at < ${range.since} and ${kept('x.id')}
+    union all
+    select 'exits', null, count(*)::int from customer_exits x where x.workspace_id = ${w} and x.at < ${range.since} and ${kept('x.customer_id')}
+    union all
+    select 'created', ${bucketExpr(g, sql`x.created_at`)}, count(*)::int from customers x
+    where x.workspace_id = ${w} and x.created_at >= ${range.since} and x.created_at < ${range.until} and ${kept('x.id')}
+    group by 2`.execute(db));
+  const createdBy = new Map(rows.filter((r) => r.kind === 'created').map((r) => [r.bucket, Number(r.n)]));
+  let base = num(rows.find((r) => r.kind === 'customers')?.n) - num(rows.find((r) => r.kind === 'exits')?.n);
   return buckets.map((b) => {
     const start = base;
     base += (createdBy.get(b.key) ?? 0) - num(exitsByBucket.get(b.key)?.exits);
