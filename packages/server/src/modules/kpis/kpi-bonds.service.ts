@@ -9,13 +9,12 @@ import type { Filters } from './kpi.facts.ts';
 // person is their only tie, 1/n when n people share them evenly. Bonds with people who left are ignored.
 // `customers` narrows the customers ranked (the list behind one employee's bar).
 const strongest = (w: string, customers: RawBuilder<unknown> = sql`true`) => sql`
-  select r.customer_id, r.employee_id, r.score, r.score / r.total as top_share
+  select r.customer_id, r.employee_id, r.name, r.team_id, r.score, r.score / r.total as top_share
   from (
-    select d.customer_id, d.employee_id, d.score,
-      sum(d.score) over (partition by d.customer_id) as total,
+    select d.*, sum(d.score) over (partition by d.customer_id) as total,
       row_number() over (partition by d.customer_id order by d.score desc, d.employee_id) as rank
     from (
-      select b.customer_id, b.employee_id, ${currentScore('b')} as score
+      select b.customer_id, b.employee_id, e.name, e.team_id, ${currentScore('b')} as score
       from bonds b join employees e on e.workspace_id = b.workspace_id and e.id = b.employee_id
       where b.workspace_id = ${w} and e.active and ${customers}
     ) d
@@ -28,9 +27,9 @@ export type BondRow = { employeeId: string; name: string; teamId: string | null;
 export async function bondConcentration(scope: TenantScope): Promise<{ bonded: number; rows: BondRow[] }> {
   const w = scope.workspaceId;
   const { rows } = await reporting(scope, (db) => sql<{ employee_id: string; name: string; team_id: string | null; customers: number; top_share_sum: number }>`
-    select s.employee_id, e.name, e.team_id, count(*)::int as customers, sum(s.top_share)::float8 as top_share_sum
-    from (${strongest(w)}) s join employees e on e.workspace_id = ${w} and e.id = s.employee_id
-    group by s.employee_id, e.name, e.team_id`.execute(db));
+    select s.employee_id, s.name, s.team_id, count(*)::int as customers, sum(s.top_share)::float8 as top_share_sum
+    from (${strongest(w)}) s
+    group by s.employee_id, s.name, s.team_id`.execute(db));
   const list = rows
     .map((r) => ({ employeeId: r.employee_id, name: r.name, teamId: r.team_id, customers: Number(r.customers), topShareSum: Number(r.top_share_sum) }))
     .sort((a, b) => b.customers - a.customers || a.name.localeCompare(b.name));

@@ -6,7 +6,7 @@ import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 // for that in memory, for this statement's transaction only, instead of spilling to disk.
 export async function reporting<R>(scope: TenantScope, run: (db: Kysely<Database>) => Promise<R>): Promise<R> {
   return scope.db.transaction().execute(async (trx) => {
-    await sql`set local work_mem = '32MB'`.execute(trx);
+    await sql`set local work_mem = '64MB'`.execute(trx);
     return run(trx);
   });
 }

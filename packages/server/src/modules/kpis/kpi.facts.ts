@@ -151,20 +151,19 @@ export const FACTS: Record<Exclude<KpiName, 'bond_concentration'>, FactsDef> = {
     counts: { exits: n(sql`count(*)`), answered: n(sql`count(x.reason)`), ...reasonCounts },
     measures: ['exit_id', 'reason'],
   },
-  // The customer's mood after each message they wrote (customer_mood_points, -1…1). Without a
-  // conversation filter the points are read alone: the conversation is looked up only for listed items.
+  // The customer's mood after each message they wrote (customer_mood_points, -1…1); the point's
+  // conversation is kept on it (migration 027).
   mood: {
     unit: 'score',
     facts: (w, f, r) =>
       f.teamId || f.channel || f.employeeId
         ? sql`
-      select p.at, m.conversation_id, p.customer_id, p.message_id, p.score, p.emotion
+      select p.at, p.conversation_id, p.customer_id, p.message_id, p.score, p.emotion
       from customer_mood_points p
-      join messages m on m.id = p.message_id
-      join conversations c on c.workspace_id = m.workspace_id and c.id = m.conversation_id
+      join conversations c on c.workspace_id = p.workspace_id and c.id = p.conversation_id
       where p.workspace_id = ${w} and ${within(sql`p.at`, r)} and ${conversationFilter(w, f)}`
         : sql`
-      select p.at, (select m.conversation_id from messages m where m.id = p.message_id) as conversation_id, p.customer_id, p.message_id, p.score, p.emotion
+      select p.at, p.conversation_id, p.customer_id, p.message_id, p.score, p.emotion
       from customer_mood_points p
       where p.workspace_id = ${w} and ${within(sql`p.at`, r)}`,
     counts: {

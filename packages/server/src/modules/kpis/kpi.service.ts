@@ -59,18 +59,19 @@ export async function checkFilters(scope: TenantScope, f: Filters): Promise<void
 
 const filtersOf = (q: Filters): Filters => ({ ...(q.teamId ? { teamId: q.teamId } : {}), ...(q.channel ? { channel: q.channel } : {}), ...(q.employeeId ? { employeeId: q.employeeId } : {}) });
 
-const bucketExpr = (g: Granularity, col: RawBuilder<unknown>) => sql<string>`to_char(date_trunc(${sql.lit(g)}, ${col} at time zone 'UTC'), 'YYYY-MM-DD')`;
+// Rows are grouped by the truncated timestamp; only the few groups are formatted (to_char per row costs).
+const truncExpr = (g: Granularity, col: RawBuilder<unknown>) => sql`date_trunc(${sql.lit(g)}, ${col} at time zone 'UTC')`;
+const bucketExpr = (g: Granularity, col: RawBuilder<unknown>) => sql<string>`to_char(${truncExpr(g, col)}, 'YYYY-MM-DD')`;
 
 // Counts per period and over the whole range in one statement (grouping sets).
 async function aggregate(scope: TenantScope, kpi: Exclude<KpiName, 'bond_concentration'>, f: Filters, range: Range, g: Granularity): Promise<Map<string | null, Counts>> {
   const def = FACTS[kpi];
   const counts = sql.join(Object.entries(def.counts).map(([name, expr]) => sql`${expr} as ${sql.ref(name)}`));
-  const bucket = bucketExpr(g, sql`x.at`);
   const { rows } = await reporting(scope, (db) =>
     sql<Record<string, number | string | null>>`
-      select ${bucket} as bucket, ${counts}
+      select ${bucketExpr(g, sql`x.at`)} as bucket, ${counts}
       from (${def.facts(scope.workspaceId, f, range)}) x
-      group by grouping sets ((${bucket}), ())`.execute(db),
+      group by grouping sets ((${truncExpr(g, sql`x.at`)}), ())`.execute(db),
   );
   const map = new Map<string | null, Counts>();
   for (const r of rows) {
@@ -95,7 +96,7 @@ async function customersAtStart(scope: TenantScope, f: Filters, range: Range, bu
     union all
     select 'created', ${bucketExpr(g, sql`x.created_at`)}, count(*)::int from customers x
     where x.workspace_id = ${w} and x.created_at >= ${range.since} and x.created_at < ${range.until} and ${kept('x.id')}
-    group by 2`.execute(db));
+    group by ${truncExpr(g, sql`x.created_at`)}`.execute(db));
   const createdBy = new Map(rows.filter((r) => r.kind === 'created').map((r) => [r.bucket, Number(r.n)]));
   let base = num(rows.find((r) => r.kind === 'customers')?.n) - num(rows.find((r) => r.kind === 'exits')?.n);
   return buckets.map((b) => {

@@ -274,6 +274,8 @@ export type CustomerMoodPointsTable = {
   workspace_id: string;
   customer_id: string;
   message_id: string;
+  // Migration 027: the message's conversation, set by a trigger on insert (KPI filters).
+  conversation_id: ColumnType<string | null, never, never>;
   at: Timestamp;
   emotion: EmotionLabel;
   valence: number;
