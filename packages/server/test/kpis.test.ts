@@ -227,6 +227,23 @@ for (const backend of backends()) {
       assert.equal((await call(app, 'GET', '/api/kpis/csat', { session: agent })).status, 403);
     });
 
+    test('a bond written later changes the strongest one, decay included', async () => {
+      const db = app.ctx.db;
+      const ana = () => db.updateTable('bonds').where('workspace_id', '=', t.workspaceId).where('customer_id', '=', fx.customers.c1).where('employee_id', '=', fx.ana);
+      const { updated_at } = await ana().returning('updated_at').set({ score: 6 }).executeTakeFirstOrThrow();
+      try {
+        // Ana's bond with C1 last moved 60 days earlier: 6 halves twice to 1.5, under Ben's 2 → C1 now hangs on Ben, 2 / 3.5 of it.
+        await ana().set({ updated_at: new Date(updated_at.getTime() - 60 * 86_400_000) }).execute();
+        const s = await series('bond_concentration', '');
+        assert.deepEqual(s.points.map((p) => [p.key, p.counts.customers]), [[fx.ben, 3], [fx.ana, 1]]);
+        const res = await call(app, 'GET', `/api/kpis/bond_concentration/items?point=${fx.ben}`, { session: t.admin });
+        const c1 = res.body.items.find((i: { customer: { id: string } }) => i.customer.id === fx.customers.c1);
+        assert.deepEqual(c1.values, { bond_score: 2, top_share: 0.571 });
+      } finally {
+        await ana().set({ updated_at }).execute();
+      }
+    });
+
     test('bonds with someone who left do not count (as for the trusted employee)', async () => {
       await app.ctx.db.updateTable('employees').set({ active: false }).where('id', '=', fx.ben).execute();
       try {
