@@ -5,10 +5,12 @@ import type { KpiFilters, KpiName, KpiPoint, KpiSeries } from '../../api/kpi-typ
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import type { MessageKey } from '../../i18n/i18n.types.ts';
 import { errorText } from '../shell/error-text.ts';
-import { formatKpi } from './kpi-format.ts';
+import { formatDuration, formatKpi } from './kpi-format.ts';
 
 // The counts worth a word under a chart's figure (medians and averages are the figure itself).
 const SHOWN_COUNTS = ['answers', 'satisfied', 'promoters', 'detractors', 'conversations', 'answered', 'resolved', 'episodes', 'reacted', 'accepted', 'dismissed', 'customers', 'exits', 'points', 'negative', 'bonded', 'employees'] as const;
+// Fixed scales where the KPI has one, so a bar's height reads the same from chart to chart; 0 always shows.
+const DOMAINS: Partial<Record<KpiName, [number, number]>> = { mood: [-1, 1], nps: [-100, 100], ces: [0, 7], csat: [0, 100], suggestions: [0, 100] };
 const REASONS = ['moved_away', 'price', 'product_or_service', 'staff_treatment', 'competitor', 'followed_employee', 'other'] as const;
 
 type Props = { kpi: KpiName; filters: KpiFilters; onSelect: (kpi: KpiName, point: KpiPoint) => void };
@@ -73,9 +75,9 @@ export function KpiChart({ kpi, filters, onSelect }: Props) {
                 <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-                  <YAxis tick={{ fontSize: 11 }} width={48} tickFormatter={(v: number) => (series.unit === 'seconds' ? fmt(v) : String(v))} />
+                  <YAxis tick={{ fontSize: 11 }} width={56} domain={DOMAINS[kpi] ?? [0, 'auto']} tickFormatter={(v: number) => (series.unit === 'seconds' ? formatDuration(v, t, lang, 0) : String(v))} />
                   <Tooltip formatter={(v) => fmt(typeof v === 'number' ? v : null)} />
-                  <Bar dataKey="value" name={title} fill="var(--primary)" cursor="pointer" isAnimationActive={false} onClick={(_d, index) => onSelect(kpi, series.points[index]!)} />
+                  <Bar dataKey="value" name={title} fill="var(--primary)" cursor="pointer" isAnimationActive={false} minPointSize={3} onClick={(_d, index) => onSelect(kpi, series.points[index]!)} />
                 </BarChart>
               </ResponsiveContainer>
             </div>

@@ -13,8 +13,9 @@ export function formatKpi(value: number | null, unit: KpiUnit, lang: Language, t
   return n(value, 3);
 }
 
-export function formatDuration(seconds: number, t: T, lang: Language): string {
-  const n = (v: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(v);
+// `digits`: 0 for axis ticks, which must stay short.
+export function formatDuration(seconds: number, t: T, lang: Language, digits = 1): string {
+  const n = (v: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(v);
   if (seconds < 120) return t('dashboard.seconds', { value: n(seconds) });
   if (seconds < 2 * 3600) return t('dashboard.minutes', { value: n(seconds / 60) });
   if (seconds < 2 * 86_400) return t('dashboard.hours', { value: n(seconds / 3600) });
