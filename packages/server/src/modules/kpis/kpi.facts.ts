@@ -20,7 +20,7 @@ export type FactsDef = {
 
 // An alerting customer message: the engine raised an alert on it, or an employee corrected it to a
 // negative emotion (the correction wins, as in emotion/mood.model.ts). Migration 026 indexes exactly this.
-export const ALERTING = sql`(case when m.emotion -> 'corrected' is null then coalesce((m.emotion ->> 'alert')::boolean, false) else (m.emotion -> 'corrected' ->> 'emotion') in (${sql.raw("'anger', 'disgust', 'fear', 'sadness'")}) end)`;
+export const ALERTING = sql`(case when m.emotion -> 'corrected' is null then coalesce((m.emotion ->> 'alert')::boolean, false) else (m.emotion -> 'corrected' ->> 'emotion') in ('anger', 'disgust', 'fear', 'sadness') end)`;
 
 // A conversation (alias c) passes the team, channel and employee filters. Team: the conversation's
 // team, or its assignee's; employee: its assignee.
