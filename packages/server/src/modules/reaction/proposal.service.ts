@@ -257,7 +257,12 @@ async function saveSuggestions(trx: TenantScope, rows: Row[]): Promise<Saved[]> 
       reason = v.reason, last_message_id = v.last_message_id, last_triggered_at = v.last_triggered_at,
       trigger_count = s.trigger_count + v.n, updated_at = v.updated_at
     from (values ${sql.join(part)}) as v (playbook_id, customer_id, n, last_message_id, last_triggered_at, reason, updated_at)
-    where s.workspace_id = ${trx.workspaceId} and s.playbook_id = v.playbook_id and s.customer_id = v.customer_id and s.status in ('open', 'snoozed')
+    cross join lateral (
+      select t.id from suggestions t
+      where t.workspace_id = ${trx.workspaceId} and t.playbook_id = v.playbook_id and t.customer_id = v.customer_id and t.status in ('open', 'snoozed')
+      limit 1
+    ) live
+    where s.id = live.id
     returning s.id, s.status, s.locale, s.playbook_id, s.customer_id, s.trigger_count`.execute(trx.db);
     updated.rows.push(...done);
   }
