@@ -5,6 +5,7 @@ import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { employeeOf, visitorOf } from '../../platform/http/auth.plugin.ts';
 import { idParams } from '../../platform/http/common.schema.ts';
+import { getConversation } from '../conversations/conversation.service.ts';
 import { visitorOnline } from '../widget/visitor-presence.service.ts';
 import { findWorkspaceByPublicKey } from '../workspaces/workspace.service.ts';
 import { availableEmployees } from './call-routing.service.ts';
@@ -156,10 +157,7 @@ export const callRoutes =
       async (req, reply) => {
         const { e, party } = me(req);
         if (party.kind !== 'employee') throw new AppError('forbidden', 'Only employees call customers');
-        const scope = scopeOf(e.workspaceId);
-        const conversation = await scope.selectFrom('conversations').select('customer_id').where('id', '=', req.params.id).executeTakeFirst();
-        const online = conversation ? await visitorOnline(scope, conversation.customer_id) : false;
-        const row = await startEmployeeCall(ctx, scope, party.employeeId, req.params.id, req.body.media, online);
+        const row = await startEmployeeCall(ctx, scopeOf(e.workspaceId), party.employeeId, req.params.id, req.body.media);
         return reply.code(201).send({ call: toCallView(row), iceServers: ice(row.id) });
       },
     );
@@ -169,8 +167,7 @@ export const callRoutes =
       { config: { auth: 'employee' }, schema: { tags, summary: 'Whether the customer of this conversation is on the website now (can be called)', params: idParams } },
       async (req) => {
         const scope = scopeOf(employeeOf(req).workspaceId);
-        const conversation = await scope.selectFrom('conversations').select('customer_id').where('id', '=', req.params.id).executeTakeFirst();
-        if (!conversation) throw new AppError('not_found', 'Conversation not found');
+        const conversation = await getConversation(scope, req.params.id);
         return { reachable: await visitorOnline(scope, conversation.customer_id) };
       },
     );

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/http/app-error.ts';
 import { appendStreamEvents, conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
 import { officeStatus } from '../reaction/office-hours.ts';
+import { visitorOnline } from '../widget/visitor-presence.service.ts';
 import { ringPlanFor } from './call-routing.service.ts';
 import { callSettingsOf, type CallSettings } from './call.schema.ts';
 import { toCallView, toVisitorCallView, type CallView } from './call.view.ts';
@@ -28,13 +29,14 @@ export async function callSettings(scope: TenantScope): Promise<CallSettings> {
   return callSettingsOf(ws.settings);
 }
 
-export async function getCall(scope: TenantScope, id: string, party?: CallParty): Promise<CallRow> {
+export async function getCall(scope: TenantScope, id: string, party?: CallParty, lock = false): Promise<CallRow> {
   const row = await scope
     .selectFrom('calls')
     .selectAll()
     .where('id', '=', id)
     // A visitor only ever sees their own calls: someone else's is simply "not found".
     .$if(party?.kind === 'customer', (q) => q.where('customer_id', '=', party?.kind === 'customer' ? party.customerId : ''))
+    .$if(lock, (q) => q.forUpdate())
     .executeTakeFirst();
   if (!row) throw notFound('Call');
   return row;
@@ -48,7 +50,7 @@ async function employeeName(scope: TenantScope, id: string | null): Promise<stri
 // Every change is told to the workspace (employees: the full view) and to the conversation's stream
 // (the customer's widget: without the ring queue), in the transaction that made it.
 async function commitChange(ctx: AppContext, trx: TenantScope, row: CallRow): Promise<() => void> {
-  const visitorView = toVisitorCallView(row, await employeeName(trx, row.answered_by ?? row.caller_employee_id));
+  const visitorView = await visitorViewOf(trx, row);
   const view = toCallView(row);
   const events = await appendStreamEvents(trx.db, trx.workspaceId, [
     { stream: workspaceStream(trx.workspaceId), type: 'call.updated', data: { call: view } },
@@ -103,9 +105,9 @@ export async function startVisitorCall(ctx: AppContext, scope: TenantScope, cust
 }
 
 // An employee calls back a customer who is on the website; it rings in their widget.
-export async function startEmployeeCall(ctx: AppContext, scope: TenantScope, employeeId: string, conversationId: string, media: CallRow['media'], visitorOnline: boolean): Promise<CallRow> {
+export async function startEmployeeCall(ctx: AppContext, scope: TenantScope, employeeId: string, conversationId: string, media: CallRow['media']): Promise<CallRow> {
   const conversation = await getConversation(scope, conversationId);
-  if (!visitorOnline) throw new AppError('conflict', 'The customer is not on the website now; a call can only reach them there', { reason: 'customer_offline' });
+  if (!(await visitorOnline(scope, conversation.customer_id))) throw new AppError('conflict', 'The customer is not on the website now; a call can only reach them there', { reason: 'customer_offline' });
   const settings = await callSettings(scope);
   try {
     return await change(ctx, scope, async (trx) => {
@@ -174,17 +176,7 @@ export async function declineCall(ctx: AppContext, scope: TenantScope, party: Ca
   });
 }
 
-async function lockCall(trx: TenantScope, id: string, party?: CallParty): Promise<CallRow> {
-  const row = await trx
-    .selectFrom('calls')
-    .selectAll()
-    .where('id', '=', id)
-    .$if(party?.kind === 'customer', (q) => q.where('customer_id', '=', party?.kind === 'customer' ? party.customerId : ''))
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw notFound('Call');
-  return row;
-}
+const lockCall = (trx: TenantScope, id: string, party?: CallParty) => getCall(trx, id, party, true);
 
 // The next employee in the queue rings; after the last one, the call is missed (or declined, when
 // the last one declined) and waits on the team's list for someone to call back.
