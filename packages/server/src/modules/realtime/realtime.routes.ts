@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import { AppError, errorOf } from '../../platform/http/app-error.ts';
 import type { EmployeePrincipal, Principal } from '../../platform/http/principal.ts';
 import type { Hub, HubClient } from '../../platform/realtime/hub.ts';
 import { conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
@@ -17,7 +17,7 @@ import { createVisitorPresence } from '../widget/visitor-presence.service.ts';
 import { clientMessageSchema, connectQuery, type ClientMessage } from './realtime.schema.ts';
 
 function errorFrame(err: unknown, ref?: string) {
-  if (err instanceof AppError) return { type: 'error', ref, error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+  if (err instanceof AppError) return { type: 'error', ref, error: errorOf(err.code, err.message, err.details) };
   return { type: 'error', ref, error: { code: 'internal', message: 'Something went wrong on our side; it has been logged' } };
 }
 
@@ -92,7 +92,7 @@ export const realtimeRoutes =
           }
           const parsed = parse.safeParse(body);
           // A call frame's error names its call, so the client does not take it for the conversation's.
-          const ref = (body as { idempotencyKey?: unknown })?.idempotencyKey ?? (body as { type?: unknown; callId?: unknown })?.callId;
+          const ref = (body as { idempotencyKey?: unknown })?.idempotencyKey ?? (body as { callId?: unknown })?.callId;
           if (!parsed.success) {
             const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`).join('; ');
             return reply({ type: 'error', ref: typeof ref === 'string' ? ref : undefined, error: { code: 'validation_failed', message } });

@@ -43,3 +43,6 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
+
+// The error as REST answers and realtime error frames carry it (details only when there are some).
+export const errorOf = (code: string, message: string, details?: unknown): ErrorBody['error'] => ({ code, message, ...(details === undefined ? {} : { details }) });

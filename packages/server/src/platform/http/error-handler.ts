@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorBody } from './app-error.ts';
+import { AppError, errorOf, type ErrorBody } from './app-error.ts';
 
 type PgError = { code?: string; detail?: string };
 const isPgError = (e: unknown): e is PgError & Error =>
@@ -17,7 +17,7 @@ const fastifyCodes: Record<string, string> = {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     const send = (status: number, code: string, message: string, details?: unknown) => {
-      const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+      const body: ErrorBody = { error: errorOf(code, message, details) };
       return reply.code(status).send(body);
     };
     if (err instanceof AppError) return send(err.status, err.code, err.message, err.details);
