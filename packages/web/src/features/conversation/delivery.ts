@@ -1,4 +1,5 @@
 import type { Message, MessageDelivery } from '../../api/api.types.ts';
+import { patchMessage } from './timeline.ts';
 
 export type DeliveryTone = 'pending' | 'ok' | 'read' | 'failed';
 
@@ -13,12 +14,8 @@ const RANK: Record<MessageDelivery['status'], number> = { queued: 0, sent: 1, de
 // A delivery event applied to the held messages. Receipts can arrive out of order (a "delivered"
 // after the "read"); a later state never goes back, except a retry that queues a failed reply again.
 export function withDelivery(messages: Message[], messageId: string, delivery: MessageDelivery): Message[] {
-  const i = messages.findIndex((m) => m.id === messageId);
-  if (i < 0) return messages;
-  const held = messages[i]!.delivery;
+  const held = messages.find((m) => m.id === messageId)?.delivery;
   const retried = held?.status === 'failed' && delivery.status === 'queued';
   if (held && !retried && RANK[held.status] > RANK[delivery.status]) return messages;
-  const next = messages.slice();
-  next[i] = { ...messages[i]!, delivery };
-  return next;
+  return patchMessage(messages, messageId, { delivery });
 }

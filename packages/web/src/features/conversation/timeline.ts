@@ -26,9 +26,12 @@ export function buildTimeline(messages: readonly Message[], notes: readonly Note
   return entries.sort((a, b) => byTime(a.item, b.item));
 }
 
-// A message's emotion label changed (a correction, ours or a colleague's): the same list otherwise.
-export function withMessageEmotion(messages: readonly Message[], messageId: string, emotion: MessageEmotion): Message[] {
+// One held message changed (its emotion, its delivery): the same list when it is not held.
+export function patchMessage(messages: readonly Message[], messageId: string, patch: Partial<Message>): Message[] {
   const index = messages.findIndex((m) => m.id === messageId);
   if (index === -1) return messages as Message[];
-  return messages.map((m, i) => (i === index ? { ...m, emotion } : m));
+  return messages.map((m, i) => (i === index ? { ...m, ...patch } : m));
 }
+
+// A message's emotion label changed (a correction, ours or a colleague's).
+export const withMessageEmotion = (messages: readonly Message[], messageId: string, emotion: MessageEmotion): Message[] => patchMessage(messages, messageId, { emotion });
