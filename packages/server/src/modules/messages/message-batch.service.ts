@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import type { MessageEmotion } from '../../platform/db/database.types.ts';
+import type { Database, MessageEmotion } from '../../platform/db/database.types.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { createWorkspaceQueue } from '../../platform/events/workspace-queue.ts';
 import { appendAndStage, conversationStream, workspaceStream, type StreamEvent } from '../../platform/realtime/stream-log.ts';
@@ -59,9 +59,25 @@ function createRecentPoints(): RecentPoints {
   };
 }
 
+// A conversation's messages must be stamped in the order their events are numbered. Two
+// transactions writing to one conversation are ordered by its row lock, so the lock is taken
+// before the insert reads the clock, not after (the conversation update would take it too late:
+// a batch stamped earlier could then be numbered later). Ids in order, so two batches never deadlock.
+export async function lockConversations(db: Kysely<Database>, workspaceId: string, ids: string[]): Promise<void> {
+  await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', [...new Set(ids)].sort())
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMessage[], recent: RecentPoints): Promise<void> {
   const scope = tenantScope(ctx.db, workspaceId);
   const written = await scope.transaction(async (trx) => {
+    await lockConversations(trx.db, workspaceId, batch.map((m) => m.conversationId));
     // Rows are inserted in arrival order; the microsecond offsets keep two messages of one
     // conversation in that order even when the clock has not moved between them.
     const values = batch.map(

@@ -8,7 +8,7 @@ import { appendAndStage, conversationStream, streamHead, workspaceStream } from 
 import { resolveAttachments } from '../attachments/attachment.service.ts';
 import { getConversation, toConversationView } from '../conversations/conversation.service.ts';
 import { projectMoodBatch } from '../emotion/mood.service.ts';
-import { createMessageWriter, type PendingMessage } from './message-batch.service.ts';
+import { createMessageWriter, lockConversations, type PendingMessage } from './message-batch.service.ts';
 import { toCustomerView, toMessageView, type MessageView } from './message.view.ts';
 
 export { toCustomerView, toMessageView, type CustomerMessageView, type MessageView } from './message.view.ts';
@@ -71,6 +71,7 @@ export async function sendMessage(ctx: AppContext, scope: TenantScope, author: M
   }
   const outcome = await scope.transaction(async (trx) => {
     const attachments = await resolveAttachments(trx, input.attachmentIds ?? [], customerId);
+    await lockConversations(trx.db, scope.workspaceId, [input.conversationId]);
     // Insert straight from the visible conversation: one statement checks access and writes,
     // which matters on the hottest path (every message of every channel passes here).
     const inserted = await trx.db
