@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { employeeOf, visitorOf } from '../../platform/http/auth.plugin.ts';
-import { idParams } from '../../platform/http/common.schema.ts';
+import { idParams, uuid } from '../../platform/http/common.schema.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
 import { visitorOnline } from '../widget/visitor-presence.service.ts';
 import { findWorkspaceByPublicKey } from '../workspaces/workspace.service.ts';
@@ -19,6 +19,7 @@ import {
   getCall,
   hangUp,
   listCalls,
+  liveCallIn,
   markHandled,
   recordQuality,
   startEmployeeCall,
@@ -91,6 +92,23 @@ export const callRoutes =
         const scope = scopeOf(v.workspaceId);
         const row = await startVisitorCall(ctx, scope, v.customerId, req.body.conversationId, req.body.media);
         return reply.code(201).send({ call: await visitorViewOf(scope, row), iceServers: ice(row.id) });
+      },
+    );
+
+    // The widget asks on every (re)connection: an employee may have started calling back while the
+    // page was loading or reloading, before its socket could hear the event.
+    app.get(
+      '/widget/calls/live',
+      {
+        config: { auth: 'visitor' },
+        schema: { tags, summary: 'The call ringing or in progress in your conversation, if any', querystring: z.object({ conversationId: uuid() }) },
+      },
+      async (req) => {
+        const v = visitorOf(req);
+        const scope = scopeOf(v.workspaceId);
+        const conversation = await getConversation(scope, req.query.conversationId, v.customerId);
+        const row = await liveCallIn(scope, conversation.id);
+        return { call: row ? await visitorViewOf(scope, row) : null };
       },
     );
 

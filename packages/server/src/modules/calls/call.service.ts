@@ -6,8 +6,8 @@ import { AppError, notFound } from '../../platform/http/app-error.ts';
 import { appendStreamEvents, conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
 import { officeStatus } from '../reaction/office-hours.ts';
-import { visitorOnline } from '../widget/visitor-presence.service.ts';
-import { ringPlanFor } from './call-routing.service.ts';
+import { VISITOR_ONLINE_SECONDS, visitorOnline } from '../widget/visitor-presence.service.ts';
+import { CALL_ONLINE_WINDOW_SECONDS, ringPlanFor } from './call-routing.service.ts';
 import { callSettingsOf, type CallSettings } from './call.schema.ts';
 import { toCallView, toVisitorCallView, type CallView } from './call.view.ts';
 
@@ -234,6 +234,96 @@ export async function expiredRinging(db: AppContext['db']): Promise<Array<{ id: 
   return db.selectFrom('calls').select(['id', 'workspace_id', 'ring_deadline']).where('status', '=', 'ringing').where('ring_deadline', '<', new Date()).limit(500).execute();
 }
 
+// Whether a party still has a part in a live call: the customer always, the employee once they
+// answered (or while they call back). An employee an inbound call rings for is not in it yet; their
+// ring time passes it on.
+function inLiveCall(row: CallRow, party: CallParty): boolean {
+  if (party.kind === 'customer') return row.customer_id === party.customerId;
+  return row.status === 'active' ? row.answered_by === party.employeeId : row.direction === 'outbound' && row.caller_employee_id === party.employeeId;
+}
+
+// The live calls a party is in (an employee can ring out or talk in one; a customer may have one per conversation).
+export async function liveCallsOf(scope: TenantScope, party: CallParty): Promise<string[]> {
+  const rows = await scope
+    .selectFrom('calls')
+    .select('id')
+    .where('status', 'in', LIVE)
+    .$if(party.kind === 'customer', (q) => q.where('customer_id', '=', party.kind === 'customer' ? party.customerId : ''))
+    .$if(party.kind === 'employee', (q) =>
+      q.where((eb) => eb.or([eb('answered_by', '=', party.kind === 'employee' ? party.employeeId : ''), eb('caller_employee_id', '=', party.kind === 'employee' ? party.employeeId : '')])),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+// Whether a party was marked seen after `since`: their widget or app connected to another process
+// (every process marks a person seen when they connect), so a drop this process saw is not theirs.
+export async function seenSince(scope: TenantScope, party: CallParty, since: Date): Promise<boolean> {
+  const row =
+    party.kind === 'customer'
+      ? await scope.selectFrom('customers').select('last_seen_at').where('id', '=', party.customerId).executeTakeFirst()
+      : await scope.selectFrom('employees').select('last_seen_at').where('id', '=', party.employeeId).executeTakeFirst();
+  return !!row?.last_seen_at && row.last_seen_at > since;
+}
+
+// A party left without hanging up (their tab closed, their connection dropped and did not come back):
+// the call ends and the other side is told, like any ending. Before it was answered it ends as it
+// would have unanswered (the customer's own call stays on the team's list); once answered it failed.
+// `end_reason` says which side dropped. Nothing happens when the call already ended or they are not in it.
+export async function endForDroppedParty(ctx: AppContext, scope: TenantScope, id: string, party: CallParty): Promise<CallRow | null> {
+  const { row, publish } = await scope.transaction(async (trx) => {
+    const current = await lockCall(trx, id);
+    if (!(LIVE as readonly string[]).includes(current.status) || !inLiveCall(current, party)) return { row: null, publish: () => {} };
+    const reason = `${party.kind}_disconnected`;
+    const status = current.status === 'active' ? 'failed' : party.kind === 'customer' ? 'missed' : 'ended';
+    const row = await endCall(trx, current, status, 'system', reason);
+    return { row, publish: await commitChange(ctx, trx, row) };
+  });
+  publish();
+  return row;
+}
+
+// Across workspaces, from the database alone (so it holds after a restart and with several processes):
+// live calls a party has not been seen in for longer than their online window (an employee's app and
+// a visitor's widget ping while open). Calls younger than that window are left alone.
+export async function abandonedCalls(db: AppContext['db']): Promise<Array<{ id: string; workspace_id: string; party: CallParty }>> {
+  const visitorCutoff = new Date(Date.now() - VISITOR_ONLINE_SECONDS * 1000);
+  const employeeCutoff = new Date(Date.now() - CALL_ONLINE_WINDOW_SECONDS * 1000);
+  const [customers, employees] = await Promise.all([
+    db
+      .selectFrom('calls')
+      .innerJoin('customers', (j) => j.onRef('customers.id', '=', 'calls.customer_id').onRef('customers.workspace_id', '=', 'calls.workspace_id'))
+      .select(['calls.id', 'calls.workspace_id', 'calls.customer_id'])
+      .where('calls.status', 'in', LIVE)
+      .where('calls.created_at', '<', visitorCutoff)
+      .where((eb) => eb.or([eb('customers.last_seen_at', 'is', null), eb('customers.last_seen_at', '<', visitorCutoff)]))
+      .limit(200)
+      .execute(),
+    db
+      .selectFrom('calls')
+      .innerJoin('employees', (j) =>
+        j
+          .onRef('employees.workspace_id', '=', 'calls.workspace_id')
+          .on((eb) =>
+            eb.or([
+              eb.and([eb('calls.status', '=', 'active'), eb('employees.id', '=', eb.ref('calls.answered_by'))]),
+              eb.and([eb('calls.status', '=', 'ringing'), eb('calls.direction', '=', 'outbound'), eb('employees.id', '=', eb.ref('calls.caller_employee_id'))]),
+            ]),
+          ),
+      )
+      .select(['calls.id', 'calls.workspace_id', 'employees.id as employee_id'])
+      .where('calls.status', 'in', LIVE)
+      .where('calls.created_at', '<', employeeCutoff)
+      .where((eb) => eb.or([eb('employees.last_seen_at', 'is', null), eb('employees.last_seen_at', '<', employeeCutoff)]))
+      .limit(200)
+      .execute(),
+  ]);
+  return [
+    ...customers.map((c) => ({ id: c.id, workspace_id: c.workspace_id, party: { kind: 'customer' as const, customerId: c.customer_id } })),
+    ...employees.map((e) => ({ id: e.id, workspace_id: e.workspace_id, party: { kind: 'employee' as const, employeeId: e.employee_id } })),
+  ];
+}
+
 function assertParty(row: CallRow, party: CallParty): void {
   const inIt = party.kind === 'customer' ? row.customer_id === party.customerId : row.answered_by === party.employeeId || row.caller_employee_id === party.employeeId;
   if (!inIt) throw new AppError('forbidden', 'You are not in this call');
@@ -303,6 +393,11 @@ export async function authoriseSignalling(scope: TenantScope, party: CallParty, 
     if (!inIt) throw new AppError('forbidden', 'Only the employee in this call may join its signalling');
   }
   return row;
+}
+
+// The call ringing or in progress in a conversation, if any (there is at most one).
+export async function liveCallIn(scope: TenantScope, conversationId: string): Promise<CallRow | null> {
+  return (await scope.selectFrom('calls').selectAll().where('conversation_id', '=', conversationId).where('status', 'in', LIVE).executeTakeFirst()) ?? null;
 }
 
 export const visitorViewOf = async (scope: TenantScope, row: CallRow) => toVisitorCallView(row, await employeeName(scope, row.answered_by ?? row.caller_employee_id));

@@ -14,6 +14,7 @@ import { assertChannelReplyAllowed } from '../channels/channel-outbound.service.
 import { authorOf } from '../messages/message-author.ts';
 import { sendMessage, toCustomerView } from '../messages/message.service.ts';
 import { createVisitorPresence } from '../widget/visitor-presence.service.ts';
+import { createConnectionPresence } from './connection-presence.ts';
 import { clientMessageSchema, connectQuery, type ClientMessage } from './realtime.schema.ts';
 
 function errorFrame(err: unknown, ref?: string) {
@@ -36,6 +37,7 @@ export const realtimeRoutes =
     const parse = clientMessageSchema(ctx.config.maxMessageChars);
     const calls = callSignalling(ctx, hub);
     const visitorSeen = createVisitorPresence(ctx.db);
+    const connections = createConnectionPresence(ctx);
 
     async function handle(client: HubClient, p: Principal, msg: ClientMessage): Promise<unknown> {
       const scope = tenantScope(ctx.db, p.workspaceId);
@@ -77,6 +79,7 @@ export const realtimeRoutes =
     function serve(socket: WebSocket, req: FastifyRequest) {
       const p = req.principal!;
       const client = hub.register(p.workspaceId, socket);
+      connections.opened(p);
       const reply = (frame: unknown) => {
         if (frame && socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
       };
@@ -105,7 +108,10 @@ export const realtimeRoutes =
           }
         });
       });
-      socket.on('close', () => hub.unregister(client));
+      socket.on('close', () => {
+        hub.unregister(client);
+        connections.closed(p);
+      });
       const q = connectQuery.safeParse(req.query);
       const since = q.success ? q.data.since : undefined;
       const start = async () => {

@@ -53,6 +53,9 @@ export type SurveyAnsweredPayload = {
   answeredAt: string;
 };
 
+// A person with realtime sockets open in this process (modules/realtime/connection-presence.ts).
+export type RealtimeParty = { kind: 'employee'; employeeId: string } | { kind: 'customer'; customerId: string };
+
 // Every domain event Vínculo publishes; listeners in each module subscribe by name.
 export type DomainEvents = {
   'message.received': MessageEventPayload;
@@ -70,4 +73,6 @@ export type DomainEvents = {
   'stream.ephemeral': { workspaceId: string; stream: string; data: Record<string, unknown>; originId?: number };
   // A call changed state (modules/calls): the ringer sets or clears its timer.
   'call.updated': { workspaceId: string; call: CallView };
+  // A person's first realtime socket in this process opened (connected) or their last one closed.
+  'realtime.presence': { workspaceId: string; party: RealtimeParty; connected: boolean };
 };
