@@ -351,6 +351,29 @@ describe(`Calls between the widget and the web app in Chromium (${backend})`, ()
     assert.deepEqual(errors, []);
   });
 
+  test('a call back placed while the customer is between pages rings in the widget of the page they open next', async () => {
+    const text = 'Llamadme cuando podáis, voy mirando la web';
+    const first = await openCaller(text, { name: 'Marta Gil' });
+    await openConversationOf(text);
+    const visitorContext = first.context();
+    // The customer leaves the page (to another page of the site): no widget is open when the call starts.
+    await first.close();
+    await employee.page.getByTestId('call-back-audio').click();
+    await inState(callWindow(), 'ringing').waitFor({ timeout: 10_000 });
+    const next = await visitorContext.newPage();
+    next.on('pageerror', (err) => errors.push(err.message));
+    await next.goto(`${base}/demo?workspace=${acme.publicKey}`);
+    // Nothing was clicked: the widget learns of the ringing call when its socket connects and opens for it.
+    await inState(widgetPanel(next), 'incoming').waitFor({ timeout: 10_000 });
+    await next.getByTestId('call-accept').click();
+    await Promise.all([flowing(employee.page, false, 10_000), flowing(next, false, 10_000)]);
+    await inState(callWindow(), 'active').waitFor();
+    await callWindow().getByTestId('call-hangup').click();
+    await inState(widgetPanel(next), 'ended').waitFor({ timeout: 5000 });
+    await callWindow().getByTestId('call-close').click();
+    assert.deepEqual(errors, []);
+  });
+
   test('a proposed personal call (rapid reaction) calls the disappointed customer back from the suggestion itself', async () => {
     const page = employee.page;
     const first = 'Hola, quería preguntaros por mi pedido de tazas';

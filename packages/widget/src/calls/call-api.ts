@@ -29,6 +29,8 @@ export function createCallApi(request: Request, workspace: string, hasSession: (
       request<Availability>('GET', hasSession() ? '/widget/calls/availability' : `/widget/calls/availability/public?workspace=${encodeURIComponent(workspace)}`),
     start: (conversationId: string, media: CallMedia) =>
       request<{ call: CallView; iceServers: RTCIceServer[] }>('POST', '/widget/calls', { conversationId, media }),
+    // The call ringing or in progress in the conversation, asked on every (re)connection of the socket.
+    live: (conversationId: string) => request<{ call: CallView | null }>('GET', `/widget/calls/live?conversationId=${encodeURIComponent(conversationId)}`),
     get: (id: string) => request<{ call: CallView; iceServers: RTCIceServer[] }>('GET', `/widget/calls/${id}`),
     accept: (id: string) => act(id, 'accept'),
     decline: (id: string) => act(id, 'decline'),

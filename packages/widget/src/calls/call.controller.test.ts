@@ -29,7 +29,10 @@ const settle = async () => {
   for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r));
 };
 
-function setup(t: TestContext, opts: { media?: (m: CallMedia) => Promise<LocalMedia>; canCall?: boolean; available?: boolean; start?: () => Promise<{ call: CallView; iceServers: RTCIceServer[] }> } = {}) {
+function setup(
+  t: TestContext,
+  opts: { media?: (m: CallMedia) => Promise<LocalMedia>; canCall?: boolean; available?: boolean; start?: () => Promise<{ call: CallView; iceServers: RTCIceServer[] }>; live?: CallView | null } = {},
+) {
   t.mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'] });
   const log: string[] = [];
   const hangUps: Array<HangUpBody & { keepalive?: boolean }> = [];
@@ -44,6 +47,10 @@ function setup(t: TestContext, opts: { media?: (m: CallMedia) => Promise<LocalMe
       return { available, reason: available ? null : 'no_one_available' };
     },
     start: opts.start ?? (async () => ({ call: view(), iceServers: [{ urls: 'stun:stun.test' }] })),
+    live: async (conversationId) => {
+      log.push(`live:${conversationId}`);
+      return { call: opts.live ?? null };
+    },
     get: async (id) => ({ call: view({ id }), iceServers: [{ urls: 'turn:turn.test' }] }),
     accept: async (id) => {
       log.push('accept');
@@ -314,6 +321,28 @@ test('an employee calling back rings here; answering asks for media, joins and s
   assert.equal(calls.getState().phase, 'active');
 });
 
+test('a call back that started before the page loaded (or while the socket was down) rings once the socket is ready', async (t) => {
+  const { calls, push, log, opened } = setup(t, { live: view({ direction: 'outbound', media: 'audio', employeeName: 'Lucía' }) });
+  push({ type: 'ready', stream: null, seq: null });
+  await settle();
+  assert.deepEqual(log, [], 'no conversation yet: no call can ring for it');
+  push({ type: 'ready', stream: `conversation:${CONV}`, seq: 7 });
+  await settle();
+  assert.deepEqual(log, [`live:${CONV}`]);
+  assert.equal(calls.getState().phase, 'incoming');
+  assert.equal(calls.getState().call?.employeeName, 'Lucía');
+  assert.deepEqual(opened, ['open']);
+  await calls.accept();
+  assert.equal(calls.getState().phase, 'connecting');
+});
+
+test("the customer's own call found live in another tab does not ring here", async (t) => {
+  const { calls, push } = setup(t, { live: view({ direction: 'inbound', status: 'active' }) });
+  push({ type: 'ready', stream: `conversation:${CONV}`, seq: 1 });
+  await settle();
+  assert.equal(calls.getState().phase, 'idle');
+});
+
 test('declining a call back tells the server; the employee giving up clears the ringing', async (t) => {
   const { calls, updated, log } = setup(t);
   updated(view({ direction: 'outbound' }));
@@ -346,13 +375,16 @@ test('cancelling while the browser asks for permission starts nothing and releas
 });
 
 test("the socket's frames: a reconnect joins the live call again; only the call's own errors are taken", async (t) => {
-  const { calls, frames, push } = setup(t);
+  const { calls, frames, push, log } = setup(t);
   assert.equal(push({ type: 'ready', stream: `conversation:${CONV}`, seq: 3 }), false);
+  await settle();
   assert.equal(frames.length, 0, 'no call, nothing to join');
+  assert.deepEqual(log, [`live:${CONV}`], 'without a call on screen it asks for one');
   calls.request('audio');
   await calls.proceed();
   assert.equal(push({ type: 'ready', stream: `conversation:${CONV}`, seq: 4 }), false, 'the chat still sees its ready frame');
   assert.equal(frames.filter((f) => f.type === 'call.join').length, 2);
+  assert.deepEqual(log.filter((l) => l.startsWith('live:')), [`live:${CONV}`], 'in a call it does not ask again');
   assert.equal(push({ type: 'error', ref: CALL, error: { code: 'forbidden', message: 'Join the call first' } }), true);
   assert.equal(push({ type: 'error', error: { code: 'not_found', message: 'Conversation not found' } }), false);
   assert.equal(push({ type: 'ephemeral', stream: `conversation:${CONV}`, data: { kind: 'typing', typing: true, by: 'employee' } }), false);

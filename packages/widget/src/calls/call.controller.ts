@@ -27,6 +27,7 @@ const problemOf = (err: unknown): MediaProblem => (err instanceof MediaError ? e
 export const AVAILABILITY_EVERY_MS = 60_000;
 export const CONNECT_TIMEOUT_MS = 30_000;
 export const READY_EVERY_MS = 2_000;
+const CONVERSATION_STREAM = 'conversation:';
 
 export type CallController = ReturnType<typeof createCallController>;
 
@@ -192,6 +193,15 @@ export function createCallController(deps: CallDeps) {
     readyTimer = setInterval(() => (heardOffer ? clearInterval(readyTimer) : signal({ kind: 'ready' })), READY_EVERY_MS);
   }
 
+  async function discover(conversationId: string) {
+    try {
+      const { call } = await deps.api.live(conversationId);
+      if (call) await onCall(call);
+    } catch {
+      // The live events still bring the next call.
+    }
+  }
+
   async function resync() {
     const id = callId();
     if (!id) return;
@@ -339,8 +349,10 @@ export function createCallController(deps: CallDeps) {
     onFrame(frame: ServerFrame): boolean {
       switch (frame.type) {
         case 'ready':
-          // A new connection has joined nothing yet: join the call's signalling again.
+          // A new connection has joined nothing yet: join the call's signalling again. Without a call on
+          // screen, ask for one: an employee may have called back before this page could hear it.
           if (isLive(state.phase)) join();
+          else if (frame.stream?.startsWith(CONVERSATION_STREAM)) void discover(frame.stream.slice(CONVERSATION_STREAM.length));
           return false;
         case 'call.joined':
           onJoined(frame.callId);
