@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Database } from './database.types.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrateToLatest } from './migrations.ts';
+import { withPreparedStatements } from './prepared-statements.ts';
 
 export type Db = Kysely<Database>;
 
@@ -20,6 +21,8 @@ export type DatabaseOptions = {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize: number;
+  // PostgreSQL only: see prepared-statements.ts. On unless turned off.
+  prepared?: boolean;
   // Tests use memory:// so each file gets a fresh embedded database without touching disk.
   pgliteDir?: string;
 };
@@ -42,7 +45,9 @@ function openPostgres(options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: options.prepared === false ? pool : withPreparedStatements(pool, { after: 3, max: 400 }) }),
+  });
   return { db, backend: 'postgres', close: () => db.destroy() };
 }
 
