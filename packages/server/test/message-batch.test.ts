@@ -28,8 +28,10 @@ for (const backend of backends()) {
       const adas = await startConversation(app, ada, 'Hola');
       const bobs = await startConversation(app, bob, 'Hello');
       const key = randomUUID();
+      // Columns travel as array parameters: quotes, backslashes, braces, commas and the word NULL must arrive as written.
+      const tricky = 'NULL, "comillas" \\ barra {llaves} \'apóstrofo\' 🙃\nsegunda línea';
       const results = await Promise.all([
-        ...Array.from({ length: 12 }, (_, i) => widgetSend(ada.token, adas.conversation.id, `mensaje ${i}`)),
+        ...Array.from({ length: 12 }, (_, i) => widgetSend(ada.token, adas.conversation.id, i === 3 ? tricky : `mensaje ${i}`)),
         widgetSend(ada.token, bobs.conversation.id, 'not my conversation'),
         widgetSend(ada.token, randomUUID(), 'no such conversation'),
         widgetSend(ada.token, adas.conversation.id, 'sent twice', key),
@@ -49,6 +51,7 @@ for (const backend of backends()) {
       const texts = history.body.items.map((m: { text: string }) => m.text);
       assert.equal(texts.length, 1 + 12 + 1, 'the first message, twelve, and the repeated one once');
       assert.equal(texts.filter((t: string) => t === 'sent twice').length, 1);
+      assert.equal(texts.filter((t: string) => t === tricky).length, 1, 'the tricky text stored as written');
       // In the database (microseconds; the API shows milliseconds), so their order is defined.
       const times = await app.ctx.db.selectFrom('messages').select(sql<string>`created_at::text`.as('t')).where('conversation_id', '=', adas.conversation.id).execute();
       assert.equal(new Set(times.map((r) => r.t)).size, times.length, 'no two messages of a conversation share a timestamp');

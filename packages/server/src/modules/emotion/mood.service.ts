@@ -67,10 +67,10 @@ export type RecentPoint = { messageId: string; score: number; at: Date };
 export type RecentPoints = { get(customerId: string): RecentPoint[] | undefined; set(customerId: string, points: RecentPoint[]): void };
 
 async function lastPoints(trx: TenantScope, customerIds: string[]): Promise<Map<string, RecentPoint[]>> {
-  const ids = sql.join(customerIds.map((id) => sql`(${id}::uuid)`));
+  // One array parameter: the same text for any number of customers, so it is prepared once.
   const rows = await sql<{ customer_id: string; message_id: string; score: number; at: Date }>`
     select b.customer_id, p.message_id, p.score, p.at
-    from (values ${ids}) as b (customer_id)
+    from unnest(${customerIds}::uuid[]) as b (customer_id)
     cross join lateral (
       select message_id, score, at, id from customer_mood_points
       where workspace_id = ${trx.workspaceId} and customer_id = b.customer_id

@@ -79,15 +79,17 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
   const written = await scope.transaction(async (trx) => {
     await lockConversations(trx.db, workspaceId, batch.map((m) => m.conversationId));
     // Rows are inserted in arrival order; the microsecond offsets keep two messages of one
-    // conversation in that order even when the clock has not moved between them.
-    const values = batch.map(
-      (m, i) =>
-        sql`(${i}::int, ${m.conversationId}::uuid, ${m.customerId ?? null}::uuid, ${m.inbound ? 'inbound' : 'outbound'}::text, ${m.authorType}::text, ${m.authorId}::uuid, ${m.text}::text, ${m.idempotencyKey}::text, ${m.emotion ? JSON.stringify(m.emotion) : null}::jsonb)`,
-    );
+    // conversation in that order even when the clock has not moved between them. Columns go as
+    // arrays, so the text is the same for any batch size and is prepared once.
+    const column = <T>(pick: (m: PendingMessage) => T) => batch.map(pick);
     const { rows } = await sql<MessageRow & { idempotency_key: string }>`
       insert into messages (workspace_id, conversation_id, direction, author_type, author_id, text, attachments, idempotency_key, emotion, created_at)
-      select c.workspace_id, c.id, v.direction, v.author_type, v.author_id, v.text, '[]'::jsonb, v.idempotency_key, v.emotion, clock_timestamp() + v.ord * interval '1 microsecond'
-      from (values ${sql.join(values)}) as v (ord, conversation_id, customer_id, direction, author_type, author_id, text, idempotency_key, emotion)
+      select c.workspace_id, c.id, v.direction, v.author_type, v.author_id, v.text, '[]'::jsonb, v.idempotency_key, v.emotion, clock_timestamp() + (v.ord - 1) * interval '1 microsecond'
+      from unnest(
+        ${column((m) => m.conversationId)}::uuid[], ${column((m) => m.customerId ?? null)}::uuid[], ${column((m) => (m.inbound ? 'inbound' : 'outbound'))}::text[],
+        ${column((m) => m.authorType)}::text[], ${column((m) => m.authorId)}::uuid[], ${column((m) => m.text)}::text[], ${column((m) => m.idempotencyKey)}::text[],
+        ${column((m) => (m.emotion ? JSON.stringify(m.emotion) : null))}::jsonb[]
+      ) with ordinality as v (conversation_id, customer_id, direction, author_type, author_id, text, idempotency_key, emotion, ord)
       join conversations c on c.id = v.conversation_id and c.workspace_id = ${workspaceId} and (v.customer_id is null or c.customer_id = v.customer_id)
       order by v.ord
       on conflict (conversation_id, idempotency_key) do nothing
@@ -103,13 +105,13 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
     // One update per conversation, to its newest message; a customer writing reopens it.
     const latest = new Map<string, { at: Date; inbound: boolean }>();
     for (const { row, m } of stored) latest.set(row.conversation_id, { at: row.created_at, inbound: (latest.get(row.conversation_id)?.inbound ?? false) || m.inbound });
-    const convValues = [...latest].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, l]) => sql`(${id}::uuid, ${l.at}::timestamptz, ${l.inbound}::boolean)`);
+    const convs = [...latest].sort(([a], [b]) => (a < b ? -1 : 1));
     const { rows: conversations } = await sql<ConversationRow>`
       update conversations c set
         last_message_at = v.at, updated_at = v.at,
         status = case when v.inbound and c.status = 'resolved' then 'open' else c.status end,
         resolved_at = case when v.inbound and c.status = 'resolved' then null else c.resolved_at end
-      from (values ${sql.join(convValues)}) as v (id, at, inbound)
+      from unnest(${convs.map(([id]) => id)}::uuid[], ${convs.map(([, l]) => l.at.toISOString())}::timestamptz[], ${convs.map(([, l]) => l.inbound)}::boolean[]) as v (id, at, inbound)
       where c.id = v.id and c.workspace_id = ${workspaceId}
       returning c.*`.execute(trx.db);
     const conversationOf = new Map(conversations.map((c) => [c.id, c]));

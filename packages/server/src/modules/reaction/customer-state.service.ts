@@ -83,7 +83,7 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
           .select(['customer_mood_points.message_id', 'customer_mood_points.at', 'customer_mood_points.score'])
           .whereRef('customer_mood_points.customer_id', '=', 'conversations.customer_id')
           .where('customer_mood_points.at', '<=', newest)
-          .where('customer_mood_points.message_id', 'not in', inputs.map((i) => i.messageId))
+          .where(sql<boolean>`customer_mood_points.message_id <> all(${inputs.map((i) => i.messageId)}::uuid[])`)
           .orderBy('customer_mood_points.at', 'desc')
           .orderBy('customer_mood_points.id', 'desc')
           .limit(POINTS_READ),
@@ -130,7 +130,9 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
           ).as('trusted')
         : none.as('trusted'),
     ])
-    .where('conversations.id', 'in', [...new Set(inputs.map((i) => i.conversationId))])
+    // Lists as array parameters: the statement's text is the same for every batch, so a prepared
+    // statement (platform/db/prepared-statements.ts) plans it once instead of once per batch size.
+    .where(sql<boolean>`conversations.id = any(${[...new Set(inputs.map((i) => i.conversationId))]}::uuid[])`)
     .execute();
   const byConversation = new Map(rows.map((r) => [r.conversation_id, r]));
 
