@@ -47,6 +47,26 @@ describe('prepared statements (postgres)', { skip: admin ? false : 'TEST_DATABAS
     assert.ok(!(await prepared()).some((s) => s.includes('upper(body)')));
   });
 
+  test('an upsert onto a partial unique index keeps working past the fifth run, with its predicate as a parameter or as literals', async () => {
+    const fresh = new pg.Pool({ connectionString: scratch.url, max: 1 });
+    const other = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool: withPreparedStatements(fresh, { after: 1, max: 10 }) }) });
+    try {
+      await sql`create table tickets (id serial primary key, owner int not null, status text not null, hits int not null default 1)`.execute(other);
+      await sql`create unique index tickets_one_open on tickets (owner) where status = 'open'`.execute(other);
+      for (let i = 0; i < 8; i++) {
+        await sql`insert into tickets (owner, status) values (${1}, ${'open'}) on conflict (owner) where status = ${'open'} do update set hits = tickets.hits + 1`.execute(other);
+        await sql`insert into tickets (owner, status) values (${2}, ${'open'}) on conflict (owner) where status = 'open' do update set hits = tickets.hits + 1`.execute(other);
+      }
+      const { rows } = await sql<{ owner: number; hits: number }>`select owner, hits from tickets order by owner`.execute(other);
+      assert.deepEqual(rows, [{ owner: 1, hits: 8 }, { owner: 2, hits: 8 }]);
+      const named = (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(other)).rows.map((r) => r.statement);
+      assert.ok(named.some((t) => t.includes(`where status = 'open' do update`)), 'the literal form is prepared');
+      assert.ok(!named.some((t) => t.includes('where status = $')), 'the parameter form is not');
+    } finally {
+      await other.destroy();
+    }
+  });
+
   test('a statement whose first named run fails in an aborted transaction is prepared again on the next run', async () => {
     const fresh = new pg.Pool({ connectionString: scratch.url, max: 1 });
     const other = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool: withPreparedStatements(fresh, { after: 1, max: 10 }) }) });

@@ -205,7 +205,9 @@ async function upsertInRounds(trx: TenantScope, rows: Array<Row & { index: numbe
       .onConflict((oc) =>
         oc
           .columns(['workspace_id', 'playbook_id', 'customer_id'])
-          .where('status', 'in', ['open', 'snoozed'])
+          // Literals, not parameters: under a prepared statement's generic plan PostgreSQL could not
+          // match `status in ($1, $2)` to the partial unique index and would refuse the statement.
+          .where(sql<boolean>`status in ('open', 'snoozed')`)
           .doUpdateSet({
             reason: (eb) => eb.ref('excluded.reason'),
             last_message_id: (eb) => eb.ref('excluded.last_message_id'),

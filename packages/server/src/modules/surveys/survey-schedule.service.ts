@@ -109,7 +109,7 @@ export async function scheduleAfterResolution(scope: TenantScope, conversationId
         due_at: dueAt,
         expires_at: expiresAt,
       })
-      .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id', 'due_at']).where('kind', '=', 'conversation').doNothing())
+      .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id', 'due_at']).where('kind', '=', sql.lit('conversation')).doNothing())
       .returning('id')
       .executeTakeFirst();
     return row ? ({ scheduled: true, surveyId: row.id, dueAt } as const) : ({ scheduled: false, reason: 'duplicate' } as const);

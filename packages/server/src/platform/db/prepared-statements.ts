@@ -10,6 +10,11 @@ export type PreparedStatementOptions = {
   max: number;
 };
 
+// `on conflict (…) where kind = $1 do …`: under a generic plan PostgreSQL cannot match a parameter
+// to a partial unique index's predicate and refuses the statement (42P10), so these stay unnamed
+// (write the predicate with literals, as the index does, to have them prepared).
+const partialArbiterWithParameters = /\bon conflict\s*\([^)]*\)\s*where\b(?:(?!\bdo\b)[\s\S])*\$\d/i;
+
 // Kysely sends every statement unnamed, so PostgreSQL parses and plans it on every run; on the
 // message path a third of the server's time went to planning the same few statements. Statements
 // that keep coming back get a name here: pg parses them once per connection, and after five runs
@@ -23,7 +28,7 @@ export function withPreparedStatements(pool: pg.Pool, options: PreparedStatement
   const nameOf = (text: string): string | undefined => {
     const known = names.get(text);
     if (known) return known;
-    if (names.size >= options.max) return undefined;
+    if (names.size >= options.max || partialArbiterWithParameters.test(text)) return undefined;
     const count = (seen.get(text) ?? 0) + 1;
     if (count < options.after) {
       // Texts that differ each time (lists of varying length) must not grow this without end.
