@@ -80,7 +80,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
-    prepared: config.databasePrepared,
     pgliteDir: options.pgliteDir,
   });
   const server = Fastify({

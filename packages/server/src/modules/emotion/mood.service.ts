@@ -67,7 +67,7 @@ export type RecentPoint = { messageId: string; score: number; at: Date };
 export type RecentPoints = { get(customerId: string): RecentPoint[] | undefined; set(customerId: string, points: RecentPoint[]): void };
 
 async function lastPoints(trx: TenantScope, customerIds: string[]): Promise<Map<string, RecentPoint[]>> {
-  // One array parameter: the same text for any number of customers, so it is prepared once.
+  // One array parameter: the same statement text for any number of customers.
   const rows = await sql<{ customer_id: string; message_id: string; score: number; at: Date }>`
     select b.customer_id, p.message_id, p.score, p.at
     from unnest(${customerIds}::uuid[]) as b (customer_id)

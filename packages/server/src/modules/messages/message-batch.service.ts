@@ -80,7 +80,7 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
     await lockConversations(trx.db, workspaceId, batch.map((m) => m.conversationId));
     // Rows are inserted in arrival order; the microsecond offsets keep two messages of one
     // conversation in that order even when the clock has not moved between them. Columns go as
-    // arrays, so the text is the same for any batch size and is prepared once.
+    // arrays: one statement text and nine parameters for any batch size.
     const column = <T>(pick: (m: PendingMessage) => T) => batch.map(pick);
     const { rows } = await sql<MessageRow & { idempotency_key: string }>`
       insert into messages (workspace_id, conversation_id, direction, author_type, author_id, text, attachments, idempotency_key, emotion, created_at)

@@ -130,8 +130,7 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
           ).as('trusted')
         : none.as('trusted'),
     ])
-    // Lists as array parameters: the statement's text is the same for every batch, so a prepared
-    // statement (platform/db/prepared-statements.ts) plans it once instead of once per batch size.
+    // Lists as array parameters: one statement text and two parameters whatever the batch size.
     .where(sql<boolean>`conversations.id = any(${[...new Set(inputs.map((i) => i.conversationId))]}::uuid[])`)
     .execute();
   const byConversation = new Map(rows.map((r) => [r.conversation_id, r]));

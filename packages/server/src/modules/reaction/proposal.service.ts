@@ -205,8 +205,8 @@ async function upsertInRounds(trx: TenantScope, rows: Array<Row & { index: numbe
       .onConflict((oc) =>
         oc
           .columns(['workspace_id', 'playbook_id', 'customer_id'])
-          // Literals, not parameters: under a prepared statement's generic plan PostgreSQL could not
-          // match `status in ($1, $2)` to the partial unique index and would refuse the statement.
+          // Literals, as in the partial unique index: PostgreSQL must prove the index applies, which it
+          // cannot do from parameters under a generic plan (42P10 once such a statement is prepared).
           .where(sql<boolean>`status in ('open', 'snoozed')`)
           .doUpdateSet({
             reason: (eb) => eb.ref('excluded.reason'),

@@ -27,9 +27,6 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  // Name the statements that keep coming back, so PostgreSQL plans them once (platform/db/prepared-statements.ts);
-  // off behind a transaction-pooling proxy.
-  VINCULO_DATABASE_PREPARED: boolText.default(true),
   VINCULO_PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
   VINCULO_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   VINCULO_ADMIN_EMAIL: z.email({ message: 'must be an email address' }).default('admin@vinculo.local'),
@@ -69,7 +66,6 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
-  databasePrepared: boolean;
   publicUrl: string;
   secret: string | undefined;
   adminEmail: string;
@@ -127,7 +123,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(c.VINCULO_DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
-    databasePrepared: c.VINCULO_DATABASE_PREPARED,
     publicUrl: (c.VINCULO_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     secret: c.VINCULO_SECRET,
     adminEmail: c.VINCULO_ADMIN_EMAIL.toLowerCase(),

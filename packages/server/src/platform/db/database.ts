@@ -7,7 +7,6 @@ import pg from 'pg';
 import type { Database } from './database.types.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrateToLatest } from './migrations.ts';
-import { withPreparedStatements } from './prepared-statements.ts';
 
 export type Db = Kysely<Database>;
 
@@ -21,8 +20,6 @@ export type DatabaseOptions = {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize: number;
-  // PostgreSQL only: see prepared-statements.ts. On unless turned off.
-  prepared?: boolean;
   // Tests use memory:// so each file gets a fresh embedded database without touching disk.
   pgliteDir?: string;
 };
@@ -45,9 +42,7 @@ function openPostgres(options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: options.prepared === false ? pool : withPreparedStatements(pool, { after: 3, max: 400 }) }),
-  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, backend: 'postgres', close: () => db.destroy() };
 }
 
