@@ -52,6 +52,33 @@ for (const backend of backends()) {
       assert.deepEqual(other.body.items, [], 'another workspace sees none of them');
     });
 
+    test('admins put the attributes in order at once; an order that misses or invents a key is refused, naming it', async () => {
+      const keys = async () => (await call(app, 'GET', '/api/customer-attributes', { session: agent })).body.items.map((d: { key: string }) => d.key);
+      const before = await keys();
+      assert.ok(before.length >= 4);
+      const order = (body: unknown, session = acme.admin) => call(app, 'PUT', '/api/customer-attributes/order', { session, body });
+      const wanted = [...before].reverse();
+      const moved = await order({ keys: wanted });
+      assert.equal(moved.status, 200);
+      assert.deepEqual(moved.body.items.map((d: { key: string }) => d.key), wanted);
+      assert.deepEqual(moved.body.items.map((d: { position: number }) => d.position), wanted.map((_, i) => i));
+      assert.deepEqual(await keys(), wanted, 'every reader sees the new order');
+
+      const missing = await order({ keys: wanted.slice(1) });
+      assert.equal(missing.status, 400);
+      assert.match(missing.body.error.message, new RegExp(`missing: ${wanted[0]}`));
+      const invented = await order({ keys: [...wanted, 'shoe_size'] });
+      assert.equal(invented.status, 400);
+      assert.match(invented.body.error.message, /not defined: shoe_size/);
+      assert.equal((await order({ keys: [wanted[0], ...wanted] })).status, 400, 'a key twice');
+      assert.equal((await order({ keys: wanted }, agent)).status, 403, 'agents cannot reorder');
+      assert.deepEqual(await keys(), wanted, 'nothing changed by the refused ones');
+      // Another workspace's order is its own: Acme's keys are not defined there.
+      const foreign = await order({ keys: wanted }, beta.admin);
+      assert.equal(foreign.status, 400);
+      assert.deepEqual(await keys(), wanted);
+    });
+
     test('defined attributes are checked on create and update, all problems named at once; untyped keys pass; null removes', async () => {
       const id = await newCustomer({ name: 'Ana Ruiz', company: 'Muebles Ruiz SL', attributes: { plan: 'pro', seats: 12, source: 'fair' } });
       assert.deepEqual((await stored(id)).attributes, { plan: 'pro', seats: 12, source: 'fair' });

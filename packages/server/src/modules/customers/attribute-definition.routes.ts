@@ -3,8 +3,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { employeeOf } from '../../platform/http/auth.plugin.ts';
 import { actorOf } from '../audit/audit-actor.ts';
-import { attributeKeyParams, definitionChangeBody, newDefinitionBody } from './attribute-definition.schema.ts';
-import { createDefinition, deleteDefinition, listDefinitions, updateDefinition } from './attribute-definition.service.ts';
+import { attributeKeyParams, definitionChangeBody, definitionOrderBody, newDefinitionBody } from './attribute-definition.schema.ts';
+import { createDefinition, deleteDefinition, listDefinitions, reorderDefinitions, updateDefinition } from './attribute-definition.service.ts';
 
 const tags = ['customers'];
 
@@ -35,6 +35,23 @@ export const attributeDefinitionRoutes =
       async (req, reply) => {
         const me = employeeOf(req);
         return reply.code(201).send(await createDefinition(scopeOf(me.workspaceId), actorOf(me), req.body));
+      },
+    );
+
+    app.put(
+      '/customer-attributes/order',
+      {
+        config: { auth: 'employee', roles: ['admin'] },
+        schema: {
+          tags,
+          summary: 'Put the attributes in the order the customer page shows them (admins)',
+          description: 'Send every defined key once; a key missing or not defined is a 400 naming it. Answers the list in its new order.',
+          body: definitionOrderBody,
+        },
+      },
+      async (req) => {
+        const me = employeeOf(req);
+        return { items: await reorderDefinitions(scopeOf(me.workspaceId), actorOf(me), req.body.keys) };
       },
     );
 

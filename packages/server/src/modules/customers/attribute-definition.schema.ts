@@ -22,6 +22,16 @@ export const newDefinitionBody = z
   })
   .strict();
 
+export const definitionOrderBody = z
+  .object({
+    keys: z
+      .array(attributeKeyParams.shape.key)
+      .max(500)
+      .refine((list) => new Set(list).size === list.length, 'each key once')
+      .describe('every defined key, in the order the customer page shows them'),
+  })
+  .strict();
+
 export const definitionChangeBody = z
   .object({
     label: newDefinitionBody.shape.label.optional(),

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { AttributeType, CustomerAttributeDefinitionsTable } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -89,6 +89,26 @@ export async function updateDefinition(scope: TenantScope, actor: AuditActor, ke
       .executeTakeFirstOrThrow();
     await recordAudit(trx, actor, { action: 'customer_attribute.changed', targetType: 'workspace', targetId: trx.workspaceId, details: { key, fields: Object.keys(change) } });
     return toView(row);
+  });
+}
+
+// The whole order at once, so two admins reordering never leave two fields on one position. The
+// list must name every defined key exactly once: anything else is refused, naming the difference.
+export async function reorderDefinitions(scope: TenantScope, actor: AuditActor, keys: string[]): Promise<AttributeDefinitionView[]> {
+  return scope.transaction(async (trx) => {
+    const defined = (await trx.selectFrom('customer_attribute_definitions').select('key').orderBy('key').forUpdate().execute()).map((r) => r.key);
+    const unknown = keys.filter((k) => !defined.includes(k));
+    const missing = defined.filter((k) => !keys.includes(k));
+    if (unknown.length || missing.length) {
+      const parts = [unknown.length ? `not defined: ${unknown.join(', ')}` : '', missing.length ? `missing: ${missing.join(', ')}` : ''].filter(Boolean);
+      throw new AppError('bad_request', `The order must list every defined attribute once (${parts.join('; ')})`, { unknown, missing });
+    }
+    await sql`
+      update customer_attribute_definitions d set position = o.position - 1, updated_at = now()
+      from unnest(${keys}::text[]) with ordinality as o (key, position)
+      where d.workspace_id = ${trx.workspaceId} and d.key = o.key`.execute(trx.db);
+    await recordAudit(trx, actor, { action: 'customer_attribute.reordered', targetType: 'workspace', targetId: trx.workspaceId, details: { keys } });
+    return listDefinitions(trx);
   });
 }
 
