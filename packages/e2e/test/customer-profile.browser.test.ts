@@ -201,6 +201,19 @@ describe(`Customer 360 on the customer page in Chromium (${backend})`, () => {
     await planRow.getByTestId('attribute-label').fill('Plan contratado');
     await planRow.getByTestId('attribute-save').click();
     await page.locator('[data-testid="attribute-row"][data-key="plan"]').getByText('Guardado.').waitFor();
+    // Order: the newest field moves up one place, before Plan; the first cannot go up, the last cannot go down.
+    const rowKeys = () => page.getByTestId('attribute-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    assert.deepEqual(await rowKeys(), ['renovacion', 'newsletter', 'sector', 'plan', 'empleados']);
+    assert.equal(await page.locator('[data-testid="attribute-row"][data-key="renovacion"]').getByTestId('attribute-up').isDisabled(), true);
+    assert.equal(await page.locator('[data-testid="attribute-row"][data-key="empleados"]').getByTestId('attribute-down').isDisabled(), true);
+    await page.getByRole('button', { name: 'Subir «Empleados»' }).click();
+    await page.locator('[data-testid="attribute-row"]:last-child[data-key="plan"]').waitFor();
+    assert.deepEqual(await rowKeys(), ['renovacion', 'newsletter', 'sector', 'empleados', 'plan']);
+    assert.deepEqual(
+      ok(await as('GET', '/api/customer-attributes')).items.map((d: { key: string }) => d.key),
+      ['renovacion', 'newsletter', 'sector', 'empleados', 'plan'],
+      'the order is stored',
+    );
     assert.deepEqual(await axeViolations(page), [], 'the customer fields admin has no WCAG A/AA violations');
     const defined = ok(await as('GET', '/api/customer-attributes')).items.map((d: { key: string; label: string; type: string; options: string[] }) => [d.key, d.label, d.type, d.options]);
     assert.deepEqual(
@@ -213,6 +226,11 @@ describe(`Customer 360 on the customer page in Chromium (${backend})`, () => {
     await page.goto(`${base}/customers/${lucia.id}`);
     const details = page.getByTestId('profile-details');
     await details.locator('[data-testid="details-attribute"][data-key="plan"]').waitFor();
+    assert.deepEqual(
+      await details.getByTestId('details-attribute').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key'))),
+      ['renovacion', 'newsletter', 'sector', 'empleados', 'plan'],
+      'the customer page shows the fields in the admin’s order',
+    );
     assert.equal(await details.getByTestId('attribute-input-newsletter').getAttribute('type'), 'checkbox');
     assert.equal(await details.getByTestId('attribute-input-renovacion').getAttribute('type'), 'date');
     assert.equal(await details.getByTestId('attribute-input-plan').evaluate((el) => el.tagName), 'SELECT');

@@ -33,5 +33,6 @@ export const customerProfileApi = {
   attributes: () => api.get<{ items: AttributeDefinition[] }>('/api/customer-attributes'),
   createAttribute: (draft: AttributeDraft) => api.post<AttributeDefinition>('/api/customer-attributes', draft),
   updateAttribute: (key: string, change: AttributeChange) => api.patch<AttributeDefinition>(`/api/customer-attributes/${encodeURIComponent(key)}`, change),
+  reorderAttributes: (keys: string[]) => api.put<{ items: AttributeDefinition[] }>('/api/customer-attributes/order', { keys }),
   deleteAttribute: (key: string) => api.delete<void>(`/api/customer-attributes/${encodeURIComponent(key)}`),
 };

@@ -129,6 +129,8 @@ export const customerProfileEn = {
   'attributes.create': 'Add field',
   'attributes.save': 'Save',
   'attributes.delete': 'Delete',
+  'attributes.moveUp': 'Move “{label}” up',
+  'attributes.moveDown': 'Move “{label}” down',
   'attributes.confirmDelete': 'Delete the field “{label}”? Values stay on customers, untyped.',
   'attributes.created': 'Field “{label}” added.',
   'attributes.list': 'Defined fields',

@@ -130,6 +130,8 @@ export const customerProfileEs: { readonly [K in keyof typeof customerProfileEn]
   'attributes.create': 'Añadir campo',
   'attributes.save': 'Guardar',
   'attributes.delete': 'Borrar',
+  'attributes.moveUp': 'Subir «{label}»',
+  'attributes.moveDown': 'Bajar «{label}»',
   'attributes.confirmDelete': '¿Borrar el campo «{label}»? Los valores se quedan en los clientes, sin tipo.',
   'attributes.created': 'Campo «{label}» añadido.',
   'attributes.list': 'Campos definidos',

@@ -7,7 +7,9 @@ import { FormStatus } from './form-status.component.tsx';
 import { useFormStatus } from './use-form-status.hook.ts';
 
 // One defined customer field: its label, options (select) and description can change; its key and type cannot.
-export function AttributeDefinitionRow({ def, onChanged }: { def: AttributeDefinition; onChanged: () => void }) {
+// `onMove`: moves the field one place up (-1) or down (+1) in the customer page; a direction the
+// field cannot go is left out.
+export function AttributeDefinitionRow({ def, onChanged, onMove }: { def: AttributeDefinition; onChanged: () => void; onMove: { up?: () => Promise<void>; down?: () => Promise<void> } }) {
   const { t } = useI18n();
   const status = useFormStatus();
   const [label, setLabel] = useState(def.label);
@@ -57,6 +59,28 @@ export function AttributeDefinitionRow({ def, onChanged }: { def: AttributeDefin
         <div className="form-actions">
           <button type="submit" className="button small" data-testid="attribute-save" disabled={status.busy || !label.trim()}>
             {t('attributes.save')}
+          </button>
+          <button
+            type="button"
+            className="button small"
+            data-testid="attribute-up"
+            aria-label={t('attributes.moveUp', { label: def.label })}
+            title={t('attributes.moveUp', { label: def.label })}
+            disabled={status.busy || !onMove.up}
+            onClick={() => onMove.up && void status.run(onMove.up)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="button small"
+            data-testid="attribute-down"
+            aria-label={t('attributes.moveDown', { label: def.label })}
+            title={t('attributes.moveDown', { label: def.label })}
+            disabled={status.busy || !onMove.down}
+            onClick={() => onMove.down && void status.run(onMove.down)}
+          >
+            ↓
           </button>
           <button type="button" className="button small danger" data-testid="attribute-delete" disabled={status.busy} onClick={remove}>
             {t('attributes.delete')}

@@ -13,7 +13,8 @@ import './customer-attributes.css';
 const TYPES: readonly AttributeType[] = ['text', 'number', 'boolean', 'date', 'select'];
 
 // The workspace's own customer fields (admins): define one with a key and type, then change its
-// label, options or description, or delete it (customers keep their values, untyped).
+// label, options or description, move it up or down the customer page, or delete it (customers
+// keep their values, untyped).
 export function CustomerAttributesAdmin() {
   const { t } = useI18n();
   const { definitions, loaded, error, reload } = useAttributeDefinitions();
@@ -33,6 +34,14 @@ export function CustomerAttributesAdmin() {
     if (ok) setDraft({ key: '', label: '', type: 'text', options: '', description: '' });
   }
 
+  // The whole order goes to the server at once (PUT /customer-attributes/order), never one position at a time.
+  const move = (index: number, delta: -1 | 1) => async () => {
+    const keys = definitions.map((d) => d.key);
+    [keys[index], keys[index + delta]] = [keys[index + delta]!, keys[index]!];
+    await customerProfileApi.reorderAttributes(keys);
+    reload();
+  };
+
   return (
     <section aria-labelledby="attributes-heading" data-testid="admin-attributes">
       <h1 id="attributes-heading">{t('admin.attributes')}</h1>
@@ -45,8 +54,13 @@ export function CustomerAttributesAdmin() {
       <h2>{t('attributes.list')}</h2>
       {loaded && definitions.length === 0 && !error && <p className="muted">{t('attributes.empty')}</p>}
       <ul className="plain attribute-list">
-        {definitions.map((def) => (
-          <AttributeDefinitionRow key={def.key} def={def} onChanged={reload} />
+        {definitions.map((def, i) => (
+          <AttributeDefinitionRow
+            key={def.key}
+            def={def}
+            onChanged={reload}
+            onMove={{ up: i > 0 ? move(i, -1) : undefined, down: i < definitions.length - 1 ? move(i, 1) : undefined }}
+          />
         ))}
       </ul>
       <form className="card form-grid attribute-create" onSubmit={(e) => void create(e)} data-testid="attribute-create-form">
