@@ -249,6 +249,17 @@ for (const backend of backends()) {
       const firstMessage = all[all.length - 1] as Item & { data: { channel: string; direction: string }; actor: { type: string } };
       assert.deepEqual([firstMessage.data.channel, firstMessage.data.direction, firstMessage.actor.type], ['whatsapp', 'inbound', 'customer']);
       assert.equal((await call(app, 'GET', `/api/customers/${id}/activity?before=nonsense`, { session: agent })).status, 400);
+
+      // Some kinds only, e.g. the consent history however far back it is, paged the same way.
+      const some = await call(app, 'GET', `/api/customers/${id}/activity?kinds=order,consent&limit=2`, { session: agent });
+      assert.equal(some.status, 200);
+      assert.deepEqual(some.body.items.map((i: Item) => i.kind), ['consent', 'order']);
+      const rest = await call(app, 'GET', `/api/customers/${id}/activity?kinds=order,consent&limit=2&before=${some.body.nextCursor}`, { session: agent });
+      assert.deepEqual(rest.body.items.map((i: Item) => i.kind), ['order']);
+      assert.equal(rest.body.nextCursor, null);
+      const bogus = await call(app, 'GET', `/api/customers/${id}/activity?kinds=consent,gossip`, { session: agent });
+      assert.equal(bogus.status, 400);
+      assert.match(JSON.stringify(bogus.body.error), /comma-separated list of: message, note/);
     });
 
     test('a merge brings the absorbed customer\'s orders and consent along; the unmerge takes them back', async () => {

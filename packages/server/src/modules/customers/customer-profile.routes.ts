@@ -7,7 +7,7 @@ import { idParams } from '../../platform/http/common.schema.ts';
 import type { EmployeePrincipal } from '../../platform/http/principal.ts';
 import { actorOf } from '../audit/audit-actor.ts';
 import { customerIdByIdentity, listOrders, recordOrder } from './customer-orders.service.ts';
-import { activityQuery, consentBody, interestsBody, motivationBody, orderBody, orderByIdentityBody, ordersQuery, preferredChannelBody, tagsBody } from './customer-profile.schema.ts';
+import { activityQuery, consentBody, kindsOf, interestsBody, motivationBody, orderBody, orderByIdentityBody, ordersQuery, preferredChannelBody, tagsBody } from './customer-profile.schema.ts';
 import { setConsent, setPreferredChannel, setTags } from './customer-profile.service.ts';
 import { getMotivation, setMotivation } from './customer-motivation.service.ts';
 import { customerActivity } from './customer-timeline.service.ts';
@@ -165,14 +165,14 @@ export const customerProfileRoutes =
           description:
             'Kinds: `message` (both directions, with the channel), `note`, `order`, `action` (suggestions taken and follow-ups, from ' +
             'the reaction module), `merge`, `unmerge`, `consent`, `survey` (an answer, with its conversation, employees, scores and texts), `exit`. Ordered by (at, kind, id) descending; pass `nextCursor` as `before` ' +
-            'for the next page. Texts are cut at 1,000 characters.',
+            'for the next page. `kinds=consent,order` keeps only those. Texts are cut at 1,000 characters.',
           params: idParams,
           querystring: activityQuery,
         },
       },
       async (req) => {
         const me = employeeOf(req);
-        return customerActivity(scopeOf(me.workspaceId), req.params.id, req.query.limit, req.query.before);
+        return customerActivity(scopeOf(me.workspaceId), req.params.id, req.query.limit, req.query.before, kindsOf(req.query.kinds));
       },
     );
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelSchema } from '../conversations/conversation.schema.ts';
-import { activityCursorSchema } from './customer-timeline.service.ts';
+import { ACTIVITY_KINDS, activityCursorSchema, type ActivityKind } from './customer-timeline.service.ts';
 import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTags } from './customer-profile.service.ts';
 import { identitySchema } from './customer.schema.ts';
 
@@ -48,7 +48,14 @@ export const preferredChannelBody = z.object({
 export const activityQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: activityCursorSchema.optional().describe('nextCursor of the previous page'),
+  kinds: z
+    .string()
+    .refine((v) => v.split(',').every((k) => (ACTIVITY_KINDS as readonly string[]).includes(k)), `must be a comma-separated list of: ${ACTIVITY_KINDS.join(', ')}`)
+    .optional()
+    .describe('only these kinds, e.g. `consent` for the consent history'),
 });
+
+export const kindsOf = (kinds: string | undefined): ActivityKind[] | undefined => (kinds ? (kinds.split(',') as ActivityKind[]) : undefined);
 
 export const ordersQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 

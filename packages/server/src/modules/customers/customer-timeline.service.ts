@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { getCustomer } from './customer.service.ts';
 
-export type ActivityKind = 'message' | 'note' | 'order' | 'action' | 'merge' | 'unmerge' | 'consent' | 'survey' | 'exit' | 'call';
+export const ACTIVITY_KINDS = ['message', 'note', 'order', 'action', 'merge', 'unmerge', 'consent', 'survey', 'exit', 'call'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type ActivityItem = { kind: ActivityKind; id: string; at: string; actor: { type: string; id: string | null } | null; data: Record<string, unknown> };
 export type ActivityCursor = { at: string; kind: string; id: string };
 
@@ -32,13 +33,20 @@ type Row = { kind: ActivityKind; id: string; at: Date; at_key: string; actor_typ
 // (the reaction module's customer_timeline, whose merge rows customer_merges tells in full), merges
 // and unmerges, consent changes, survey answers (modules/surveys, with the conversation and the
 // employees it was about), exits, and calls (who, how it ended, how long, the measured quality).
-// Each branch takes at most `limit` rows after the cursor, so a page reads no more than it needs.
-export async function customerActivity(scope: TenantScope, customerId: string, limit: number, before?: ActivityCursor): Promise<{ items: ActivityItem[]; nextCursor: string | null }> {
+// Each branch takes at most `limit` rows after the cursor, so a page reads no more than it needs;
+// `kinds` keeps only those (the others' branches are false at plan time and read nothing).
+export async function customerActivity(
+  scope: TenantScope,
+  customerId: string,
+  limit: number,
+  before?: ActivityCursor,
+  kinds?: readonly ActivityKind[],
+): Promise<{ items: ActivityItem[]; nextCursor: string | null }> {
   await getCustomer(scope, customerId);
   const ws = scope.workspaceId;
   const after = (at: RawBuilder<unknown>, kind: ActivityKind, id: RawBuilder<unknown>) =>
     before ? sql`(${at}, ${sql.lit(kind)}::text, ${id}) < (${before.at}::timestamptz, ${before.kind}::text, ${before.id}::text)` : sql`true`;
-  const branch = (kind: ActivityKind, at: string, id: string) => ({ cond: after(sql.raw(at), kind, sql.raw(id)), order: sql.raw(`order by ${at} desc, ${id} desc limit ${limit}`) });
+  const branch = (kind: ActivityKind, at: string, id: string) => ({ cond: kinds && !kinds.includes(kind) ? sql`false` : after(sql.raw(at), kind, sql.raw(id)), order: sql.raw(`order by ${at} desc, ${id} desc limit ${limit}`) });
 
   const msg = branch('message', 'm.created_at', 'm.id::text');
   const note = branch('note', 'n.created_at', 'n.id::text');
