@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { addEmployee, bearer, call, createTenant, PASSWORD, startConversation, visitor, type Reply, type Tenant } from '../../server/test/support/api-client.ts';
@@ -60,6 +61,9 @@ describe(`Customer 360 on the customer page in Chromium (${backend})`, () => {
     ];
     for (const o of orders) ok(await api('POST', `/api/customers/${ines.id}/orders`, o), 201);
     const conversationId = await whatsappConversation(ines.id, 26);
+    // Marketing withdrawn long ago, older than the activity's first page: the consent history still shows it.
+    ok(await api('PUT', `/api/customers/${ines.id}/consent`, { marketing: false, source: 'formulario' }));
+    await sql`update customer_consents set at = '2026-01-15T10:00:00Z' where customer_id = ${ines.id}`.execute(app.ctx.db);
 
     const { page, context } = await loginEmployee(browser, base, acme.admin.email, PASSWORD, errors);
     await page.goto(`${base}/customers/${ines.id}`);
@@ -94,7 +98,7 @@ describe(`Customer 360 on the customer page in Chromium (${backend})`, () => {
 
     // Consent: marketing given on a phone call; surveys stay never asked.
     const consent = page.getByTestId('profile-consent');
-    assert.equal(await consent.getByTestId('consent-marketing').getAttribute('data-granted'), 'never');
+    assert.equal(await consent.getByTestId('consent-marketing').getAttribute('data-granted'), 'false');
     await consent.getByTestId('consent-marketing-box').check();
     await consent.getByTestId('consent-source').fill('llamada');
     await consent.getByTestId('consent-save').click();
@@ -103,6 +107,8 @@ describe(`Customer 360 on the customer page in Chromium (${backend})`, () => {
     assert.equal(await consent.getByTestId('consent-surveys-state').innerText(), 'Nunca preguntado');
     await consent.getByTestId('consent-history').locator('summary').click();
     await consent.locator('[data-testid="consent-entry"][data-purpose="marketing"][data-granted="true"]').waitFor();
+    await consent.locator('[data-testid="consent-entry"][data-purpose="marketing"][data-granted="false"]').waitFor();
+    assert.equal(await consent.getByTestId('consent-entry').count(), 2, 'the new consent and the old withdrawal');
     const consented = ok(await api('GET', `/api/customers/${ines.id}`)).consent;
     assert.deepEqual([consented.marketing.granted, consented.marketing.source, consented.surveys], [true, 'llamada', undefined]);
 
@@ -123,6 +129,7 @@ describe(`Customer 360 on the customer page in Chromium (${backend})`, () => {
     const activity = page.getByTestId('profile-activity');
     await activity.locator('[data-testid="activity-item"][data-kind="consent"]').waitFor();
     assert.equal(await activity.getByTestId('activity-item').count(), 25);
+    assert.equal(await activity.locator('[data-testid="activity-item"][data-kind="consent"]').count(), 1, 'the old withdrawal is beyond the first page');
     assert.equal((await activityKinds(page))[0], 'consent');
     const question = activity.getByTestId('activity-item').filter({ hasText: '¿Tenéis el casco en talla M?' });
     assert.match(await question.innerText(), /Mensaje del cliente[\s\S]*por whatsapp/);
@@ -130,8 +137,8 @@ describe(`Customer 360 on the customer page in Chromium (${backend})`, () => {
     await activity.getByTestId('activity-more').click();
     await activity.getByTestId('activity-end').waitFor();
     const kinds = await activityKinds(page);
-    assert.equal(kinds.length, 1 + 27 + 4, 'consent, 27 messages, 4 orders');
-    assert.deepEqual(kinds.slice(-4), ['order', 'order', 'order', 'order'], 'the orders of March and April are older than the messages');
+    assert.equal(kinds.length, 2 + 27 + 4, 'two consents, 27 messages, 4 orders');
+    assert.deepEqual(kinds.slice(-5), ['order', 'order', 'order', 'order', 'consent'], 'the orders of February to April are older than the messages, the withdrawal of January older still');
     assert.match(await activity.getByTestId('activity-item').nth(28).innerText(), /Devolución de 20,00\s€[\s\S]*Devolución del timbre/);
     assert.deepEqual(await axeViolations(page), [], 'the customer 360 has no WCAG A/AA violations');
 

@@ -22,7 +22,7 @@ export const customerProfileApi = {
   profile: (id: string) => api.get<CustomerProfile>(at(id)),
   update: (id: string, patch: CustomerPatch) => api.patch<Customer>(at(id), patch),
   orders: (id: string, limit = 10) => api.get<{ items: Order[] }>(`${at(id)}/orders${query({ limit })}`),
-  activity: (id: string, params: { limit?: number; before?: string | null }) => api.get<ActivityPage>(`${at(id)}/activity${query(params)}`),
+  activity: (id: string, params: { limit?: number; before?: string | null; kinds?: string }) => api.get<ActivityPage>(`${at(id)}/activity${query(params)}`),
   setTags: (id: string, tags: string[]) => api.put<{ tags: string[] }>(`${at(id)}/tags`, { tags }),
   setInterests: (id: string, interests: string[]) => api.put<{ interests: string[] }>(`${at(id)}/interests`, { interests }),
   setConsent: (id: string, change: ConsentChange) => api.put<{ consent: ConsentView }>(`${at(id)}/consent`, change),

@@ -21,7 +21,7 @@ function changeOf(consent: ConsentView, draft: Draft, source: string): ConsentCh
 }
 
 // Marketing and surveys consent: the decision in force with when, where and who, the boxes to change
-// it with its source, and the history from the activity.
+// it with its source, and the whole history of changes (read on its own: use-consent-history.hook.ts).
 export function ConsentCard({ customerId, consent, history, onSaved }: { customerId: string; consent: ConsentView; history: ConsentEntry[]; onSaved: (consent: ConsentView) => void }) {
   const { t, lang } = useI18n();
   const actorLabel = useActorLabel();

@@ -1,7 +1,6 @@
 import { useI18n } from '../../i18n/i18n.context.tsx';
 import { MoodSummary } from '../emotion/mood-summary.component.tsx';
 import { errorText } from '../shell/error-text.ts';
-import { consentEntries } from './activity-items.ts';
 import { ActivityTimeline } from './activity-timeline.component.tsx';
 import { ChipEditor } from './chip-editor.component.tsx';
 import { ConsentCard } from './consent-card.component.tsx';
@@ -9,6 +8,7 @@ import { CustomerDetails } from './customer-details.component.tsx';
 import { MotivationCard } from './motivation-card.component.tsx';
 import { PreferredChannelCard } from './preferred-channel-card.component.tsx';
 import { useActivity } from './use-activity.hook.ts';
+import { useConsentHistory } from './use-consent-history.hook.ts';
 import { useCustomerProfile } from './use-customer-profile.hook.ts';
 import { ValueCard } from './value-card.component.tsx';
 import './customer-profile.css';
@@ -19,6 +19,7 @@ export function Customer360({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const { profile, error, update } = useCustomerProfile(customerId);
   const activity = useActivity(customerId);
+  const consentHistory = useConsentHistory(customerId);
 
   if (!profile) {
     return error ? (
@@ -40,9 +41,10 @@ export function Customer360({ customerId }: { customerId: string }) {
         <ConsentCard
           customerId={customerId}
           consent={profile.consent}
-          history={consentEntries(activity.items)}
+          history={consentHistory.entries}
           onSaved={(consent) => {
             update({ consent });
+            consentHistory.reload();
             activity.reload();
           }}
         />
