@@ -388,16 +388,18 @@ describe(`Calls between the widget and the web app in Chromium (${backend})`, ()
     await widgetSend(visitor, 'Me decepcionó mucho, esperaba más de vosotros; es la segunda vez que pasa');
     const proposal = page.locator('[data-testid="suggestion-action"][data-type="personal_call"]');
     await proposal.waitFor({ timeout: 10_000 });
+    // "Call now" is a voice call, like picking up the phone; the video call is the button beside it.
+    assert.equal(await proposal.getByTestId('personal-call-video').isVisible(), true);
     await proposal.getByTestId('personal-call-now').click();
     await inState(callWindow(), 'ringing').waitFor({ timeout: 10_000 });
     await inState(widgetPanel(visitor), 'incoming').waitFor({ timeout: 10_000 });
     await visitor.getByTestId('call-accept').click();
-    await Promise.all([flowing(page, true, 10_000), flowing(visitor, true, 10_000)]);
+    await Promise.all([flowing(page, false, 10_000), flowing(visitor, false, 10_000)]);
     await inState(callWindow(), 'active').waitFor();
     await callWindow().getByTestId('call-hangup').click();
     await inState(widgetPanel(visitor), 'ended').waitFor({ timeout: 5000 });
     const calls = (await call(app, 'GET', `/api/calls?conversationId=${conversation.id}`, { session: acme.admin })).body.items;
-    assert.deepEqual(calls.map((c: { direction: string; status: string }) => `${c.direction}:${c.status}`), ['outbound:ended']);
+    assert.deepEqual(calls.map((c: { direction: string; status: string; media: string }) => `${c.direction}:${c.status}:${c.media}`), ['outbound:ended:audio']);
     await callWindow().getByTestId('call-close').click();
   });
 });
