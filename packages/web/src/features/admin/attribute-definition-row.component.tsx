@@ -60,28 +60,15 @@ export function AttributeDefinitionRow({ def, onChanged, onMove }: { def: Attrib
           <button type="submit" className="button small" data-testid="attribute-save" disabled={status.busy || !label.trim()}>
             {t('attributes.save')}
           </button>
-          <button
-            type="button"
-            className="button small"
-            data-testid="attribute-up"
-            aria-label={t('attributes.moveUp', { label: def.label })}
-            title={t('attributes.moveUp', { label: def.label })}
-            disabled={status.busy || !onMove.up}
-            onClick={() => onMove.up && void status.run(onMove.up)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="button small"
-            data-testid="attribute-down"
-            aria-label={t('attributes.moveDown', { label: def.label })}
-            title={t('attributes.moveDown', { label: def.label })}
-            disabled={status.busy || !onMove.down}
-            onClick={() => onMove.down && void status.run(onMove.down)}
-          >
-            ↓
-          </button>
+          {(['up', 'down'] as const).map((way) => {
+            const name = t(way === 'up' ? 'attributes.moveUp' : 'attributes.moveDown', { label: def.label });
+            const go = onMove[way];
+            return (
+              <button key={way} type="button" className="button small" data-testid={`attribute-${way}`} aria-label={name} title={name} disabled={status.busy || !go} onClick={() => go && void status.run(go)}>
+                {way === 'up' ? '↑' : '↓'}
+              </button>
+            );
+          })}
           <button type="button" className="button small danger" data-testid="attribute-delete" disabled={status.busy} onClick={remove}>
             {t('attributes.delete')}
           </button>
