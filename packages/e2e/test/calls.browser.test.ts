@@ -389,7 +389,8 @@ describe(`Calls between the widget and the web app in Chromium (${backend})`, ()
     const proposal = page.locator('[data-testid="suggestion-action"][data-type="personal_call"]');
     await proposal.waitFor({ timeout: 10_000 });
     // "Call now" is a voice call, like picking up the phone; the video call is the button beside it.
-    assert.equal(await proposal.getByTestId('personal-call-video').isVisible(), true);
+    // The buttons appear once the customer is known to be on the website.
+    await proposal.getByTestId('personal-call-video').waitFor({ timeout: 10_000 });
     await proposal.getByTestId('personal-call-now').click();
     await inState(callWindow(), 'ringing').waitFor({ timeout: 10_000 });
     await inState(widgetPanel(visitor), 'incoming').waitFor({ timeout: 10_000 });
