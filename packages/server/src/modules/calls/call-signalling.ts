@@ -4,14 +4,15 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import type { Hub, HubClient } from '../../platform/realtime/hub.ts';
 import type { CallSignalFrame } from './call.schema.ts';
+import { personOf } from '../realtime/connection-presence.ts';
 import { authoriseSignalling, type CallParty } from './call.service.ts';
 
 export const callStream = (callId: string) => `call:${callId}`;
 
 export const partyOf = (p: Principal): CallParty => {
-  if (p.kind === 'visitor') return { kind: 'customer', customerId: p.customerId };
-  if (!p.employeeId) throw new AppError('forbidden', 'API tokens cannot take part in calls');
-  return { kind: 'employee', employeeId: p.employeeId };
+  const party = personOf(p);
+  if (!party) throw new AppError('forbidden', 'API tokens cannot take part in calls');
+  return party;
 };
 
 // Offers, answers and ICE candidates travel only on the call's own stream, which a socket joins

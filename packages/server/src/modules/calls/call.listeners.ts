@@ -1,13 +1,12 @@
 import type { AppContext } from '../../platform/context.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import type { RealtimeParty } from '../../platform/events/domain-events.ts';
+import { partyKey } from '../realtime/connection-presence.ts';
 import { abandonedCalls, endForDroppedParty, expiredRinging, liveCallsOf, ringTimedOut, seenSince } from './call.service.ts';
 
 // How long a person whose last realtime socket closed has to come back (a reload, a network blip)
 // before the calls they are in end. Tests shorten it.
 export const callTimings = { dropGraceMs: 10_000 };
-
-const partyKey = (workspaceId: string, p: RealtimeParty) => `${workspaceId}:${p.kind}:${p.kind === 'customer' ? p.customerId : p.employeeId}`;
 
 export type CallRinger = { sweep: () => Promise<{ advanced: number; abandoned: number } | undefined>; stop: () => void };
 

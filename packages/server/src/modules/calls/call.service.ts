@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { CallsTable } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
+import type { RealtimeParty } from '../../platform/events/domain-events.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import { appendStreamEvents, conversationStream, workspaceStream } from '../../platform/realtime/stream-log.ts';
 import { getConversation } from '../conversations/conversation.service.ts';
@@ -12,7 +13,7 @@ import { callSettingsOf, type CallSettings } from './call.schema.ts';
 import { toCallView, toVisitorCallView, type CallView } from './call.view.ts';
 
 type CallRow = Selectable<CallsTable>;
-export type CallParty = { kind: 'customer'; customerId: string } | { kind: 'employee'; employeeId: string };
+export type CallParty = RealtimeParty;
 export type CallQualityInput = Record<string, unknown>;
 
 const LIVE = ['ringing', 'active'] as const;
