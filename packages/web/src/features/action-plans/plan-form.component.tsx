@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.context.tsx';
 import type { MessageKey } from '../../i18n/i18n.types.ts';
 import { useDirectory } from '../shell/directory.context.tsx';
 import { errorText } from '../shell/error-text.ts';
+import { TeamSelect } from '../shell/team-select.component.tsx';
 import { canEditTeam, checkPlanForm, type PlanForm, type PlanFormErrors, type Viewer } from './plan-display.ts';
 
 type Props = { initial: PlanForm; planId?: string; me: Viewer; onSaved: (plan: PlanDetail) => void; onCancel: () => void };
@@ -52,14 +53,14 @@ export function PlanFormView({ initial, planId, me, onSaved, onCancel }: Props) 
       {!planId && (
         <label>
           {t('plans.field.team')}
-          <select value={form.teamId} onChange={(e) => set('teamId', e.target.value)} aria-invalid={!!errors.teamId} data-testid="plan-team">
-            <option value="">{t('plans.chooseTeam')}</option>
-            {editableTeams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
+          <TeamSelect
+            testId="plan-team"
+            teams={editableTeams}
+            emptyLabel={t('plans.chooseTeam')}
+            value={form.teamId}
+            onChange={(e) => set('teamId', e.target.value)}
+            aria-invalid={!!errors.teamId}
+          />
           {error('teamId')}
         </label>
       )}

@@ -7,6 +7,7 @@ import { useMe } from '../auth/session.context.tsx';
 import { viewerOf } from '../action-plans/plan-display.ts';
 import { useDirectory } from '../shell/directory.context.tsx';
 import { errorText } from '../shell/error-text.ts';
+import { TeamSelect } from '../shell/team-select.component.tsx';
 import { TopicCard } from './topic-card.component.tsx';
 import { byLanguage } from './topic-display.ts';
 import { TopicTrendChart } from './topic-trend-chart.component.tsx';
@@ -74,14 +75,7 @@ export function TopicsPage() {
         </label>
         <label>
           {t('topics.team')}
-          <select value={filters.teamId ?? ''} onChange={(e) => set('teamId', e.target.value)}>
-            <option value="">{t('topics.team.all')}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
+          <TeamSelect teams={teams} emptyLabel={t('topics.team.all')} value={filters.teamId ?? ''} onChange={(e) => set('teamId', e.target.value)} />
         </label>
         <label>
           {t('topics.interval')}
