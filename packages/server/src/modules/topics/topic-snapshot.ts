@@ -1,3 +1,4 @@
+import { truncate } from '../kpis/kpi-period.ts';
 import type { TopicDocument } from './topic-documents.ts';
 import { groupTopics } from './topic-grouping.ts';
 import { phrasesOf, TOPIC_LANGUAGES, type TopicLanguage } from './topic-text.ts';
@@ -86,9 +87,7 @@ export function buildSnapshot(documents: TopicDocument[], meta: { period: { from
 // The period a date falls in: the Monday of its week, or its month, in UTC.
 export function periodOf(at: string, interval: TrendInterval): string {
   if (interval === 'month') return at.slice(0, 7);
-  const d = new Date(`${at.slice(0, 10)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
+  return truncate(new Date(`${at.slice(0, 10)}T00:00:00Z`), 'week').toISOString().slice(0, 10);
 }
 
 export function periodsBetween(from: string, to: string, interval: TrendInterval): string[] {
