@@ -26,12 +26,15 @@ const { values: args } = parseArgs({
     drain: { type: 'string', default: '30' },
     backends: { type: 'string', default: 'pglite,postgres' },
     json: { type: 'string' },
+    trace: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  console.log(`npm run bench:reaction -- [--rate 500 msgs/s] [--duration 20 s] [--warmup 3 s] [--visitors 500] [--playbooks 50] [--drain 30 s] [--backends pglite,postgres] [--json out.json]
-PostgreSQL needs TEST_DATABASE_URL: run under scripts/with-postgres.sh.`);
+  console.log(`npm run bench:reaction -- [--rate 500 msgs/s] [--duration 20 s] [--warmup 3 s] [--visitors 500] [--playbooks 50] [--drain 30 s] [--backends pglite,postgres] [--json out.json] [--trace per-message.csv]
+PostgreSQL needs TEST_DATABASE_URL: run under scripts/with-postgres.sh.
+--trace writes one line per message (sent, acked, suggestion frame) to per-message.<backend>.csv.
+BENCH_NODE_ARGS passes flags to the server's node, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".`);
   process.exit(0);
 }
 const num = (name: string, v: string | undefined) => {
@@ -157,6 +160,7 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Result> {
       databaseUrl: database?.url,
       // DATABASE_POOL_SIZE in the environment still reaches the server (docs/benchmarks.md measures 20).
       poolSize: process.env.DATABASE_POOL_SIZE ? Number(process.env.DATABASE_POOL_SIZE) : undefined,
+      nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
     });
     const pid = server.pid;
     const rss = rssSampler(pid);
@@ -218,6 +222,7 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Result> {
     const sendTimes = new Float64Array(total);
     const messageIds: Array<string | undefined> = new Array(total);
     const ackLatency = new Samples(total);
+    const ackTimes: number[] = [];
     const errors: Record<string, number> = {};
     let acked = 0;
     let inFlight = 0;
@@ -244,7 +249,8 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Result> {
           }
           acked++;
           messageIds[id] = r.body.message.id as string;
-          if (inWindow(sendTimes[id]!)) ackLatency.add(performance.now() - sendTimes[id]!);
+          ackTimes[id] = performance.now();
+          if (inWindow(sendTimes[id]!)) ackLatency.add(ackTimes[id]! - sendTimes[id]!);
         })
         .catch((err: unknown) => {
           const key = err instanceof Error ? err.message.slice(0, 60) : 'error';
@@ -321,6 +327,17 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Result> {
       }
     }
     const ackedInWindow = ackLatency.count;
+    // One line per message, to see when the slow ones happened (ms from the start of sending).
+    if (args.trace) {
+      const lines = [`# sending started at ${new Date(Date.now() - (performance.now() - start)).toISOString()}`, 'id,sent_ms,ack_ms,suggestion_ms'];
+      for (let id = 0; id < sent; id++) {
+        const t0 = sendTimes[id]!;
+        const t1 = messageIds[id] ? firstFrame.get(messageIds[id]!) : undefined;
+        const ack = ackTimes[id];
+        lines.push(`${id},${(t0 - start).toFixed(1)},${ack === undefined ? '' : (ack - t0).toFixed(1)},${t1 === undefined ? '' : (t1 - t0).toFixed(1)}`);
+      }
+      fs.writeFileSync(`${args.trace.replace(/\.csv$/, '')}.${backend}.csv`, `${lines.join('\n')}\n`);
+    }
     return {
       backend,
       status: 'ok',
