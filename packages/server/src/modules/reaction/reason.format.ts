@@ -14,9 +14,17 @@ const TREND: Record<Locale, Record<MoodTrend, string>> = {
 const ES_ORDINAL = ['primer', 'segundo', 'tercer', 'cuarto', 'quinto', 'sexto', 'séptimo', 'octavo', 'noveno', 'décimo'];
 const EN_ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
-const num = (n: number, locale: Locale, digits = 2) =>
-  new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n).replace('-', '−');
-const whole = (n: number, locale: Locale) => new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 2, useGrouping: n >= 10_000 }).format(n);
+// Formatters are built once: building one costs far more than formatting (a tenth of the server's
+// time went to it at 500 messages/s, three reasons per message).
+const formatters = new Map<string, Intl.NumberFormat>();
+const formatter = (locale: Locale, options: Intl.NumberFormatOptions) => {
+  const key = `${locale}${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-GB', options)));
+  return f;
+};
+const num = (n: number, locale: Locale, digits = 2) => formatter(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n).replace('-', '−');
+const whole = (n: number, locale: Locale) => formatter(locale, { maximumFractionDigits: 2, useGrouping: n >= 10_000 }).format(n);
 
 function enOrdinal(n: number): string {
   if (n >= 1 && n <= 10) return EN_ORDINAL[n - 1]!;
