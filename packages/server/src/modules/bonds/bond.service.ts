@@ -50,7 +50,10 @@ export async function recomputeBonds(scope: TenantScope, customerIds?: string[])
   const only = (column: string) => (customerIds ? sql`and ${sql.ref(column)} = any(${customerIds}::uuid[])` : sql``);
   const result = await sql<{ bonds: string; removed: string }>`
     with conv as (
+      -- Every term needs an employee's message in the conversation (a reply, a turn before praise),
+      -- so the others are left out before their messages are read.
       select c.id, c.customer_id from conversations c where c.workspace_id = ${ws} ${only('c.customer_id')}
+        and exists (select 1 from messages e where e.conversation_id = c.id and e.author_type = 'employee' and e.author_id is not null)
     ),
     msg as (
       select m.conversation_id, conv.customer_id, m.author_type, m.author_id, m.created_at, m.text,
