@@ -20,7 +20,7 @@ import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { createHub, type Hub } from './platform/realtime/hub.ts';
 import { pruneStreamEvents } from './platform/realtime/stream-log.ts';
-import { workspacesWithStagedEvents } from './platform/realtime/stream-outbox.ts';
+import { staleStagedEvents } from './platform/realtime/stream-outbox.ts';
 import { startIntervalJob } from './platform/jobs/interval-job.ts';
 import { scheduledScans } from './modules/customers/duplicate-scan.service.ts';
 import { createDiskStorage } from './platform/storage/storage.ts';
@@ -199,14 +199,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
 
   // Events staged by a process that stopped before numbering them are numbered now, and any left
-  // by a failed numbering soon after.
-  const kickStaged = async () => {
-    const workspaces = await workspacesWithStagedEvents(ctx.db);
-    for (const workspaceId of workspaces) ctx.bus.publish('stream.staged', { workspaceId });
-    return workspaces.length ? { workspaces: workspaces.length } : undefined;
+  // by a failed numbering soon after (once older than a live writer ever leaves its own).
+  const kickStaged = async (olderThanMs: number) => {
+    const stale = await staleStagedEvents(ctx.db, olderThanMs);
+    for (const { workspaceId, ids } of stale) ctx.bus.publish('stream.staged', { workspaceId, ids });
+    return stale.length ? { workspaces: stale.length, events: stale.reduce((n, s) => n + s.ids.length, 0) } : undefined;
   };
-  await kickStaged();
-  const stopKicking = startIntervalJob('sequence-staged-events', 10_000, kickStaged, server.log);
+  await kickStaged(0);
+  const stopKicking = startIntervalJob('sequence-staged-events', 10_000, () => kickStaged(5_000), server.log);
   const stopSurveys = startSurveySender(ctx, server.log);
   // Checked hourly (or more often when scans are due more often); each workspace is scanned only when due.
   const scanHours = config.duplicateScanHours;

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { conversationStream, readStreamEvents, streamHead, workspaceStream } from '../src/platform/realtime/stream-log.ts';
-import { stageStreamEvents } from '../src/platform/realtime/stream-outbox.ts';
+import { staleStagedEvents, stageStreamEvents } from '../src/platform/realtime/stream-outbox.ts';
 import { call, createTenant, startConversation, visitor } from './support/api-client.ts';
 import { backends, createTestApp, createTestDatabase, tempDir } from './support/test-app.ts';
 import { waitFor } from './support/wait-for.ts';
@@ -50,6 +50,32 @@ for (const backend of backends()) {
         await app.close();
         await database.drop();
         fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+
+    test('the periodic check leaves young staged events to their writer and hands back old ones, by workspace', async () => {
+      const app = await createTestApp(backend);
+      try {
+        const acme = await createTenant(app, 'Acme');
+        const other = await createTenant(app, 'Other');
+        const stream = workspaceStream(acme.workspaceId);
+        const [first, second] = await stageStreamEvents(app.ctx.db, acme.workspaceId, [1, 2].map((n) => ({ stream, type: 'test.staged', data: { n } })));
+        const [elsewhere] = await stageStreamEvents(app.ctx.db, other.workspaceId, [{ stream: workspaceStream(other.workspaceId), type: 'test.staged', data: { n: 3 } }]);
+        assert.deepEqual(await staleStagedEvents(app.ctx.db, 5_000), [], 'a writer numbers its own rows within moments');
+        // As a numbering that failed leaves its rows.
+        await sql`update stream_outbox set created_at = now() - interval '1 minute' where id = ${first!}`.execute(app.ctx.db);
+        assert.deepEqual(await staleStagedEvents(app.ctx.db, 5_000), [{ workspaceId: acme.workspaceId, ids: [first] }]);
+        const all = await staleStagedEvents(app.ctx.db, 0);
+        assert.deepEqual(
+          all.sort((a, b) => (a.workspaceId === acme.workspaceId ? -1 : b.workspaceId === acme.workspaceId ? 1 : 0)),
+          [
+            { workspaceId: acme.workspaceId, ids: [first, second] },
+            { workspaceId: other.workspaceId, ids: [elsewhere] },
+          ],
+          'at start-up, everything staged',
+        );
+      } finally {
+        await app.teardown();
       }
     });
 

@@ -9,9 +9,9 @@ export function registerRealtimeListeners(ctx: AppContext, hub: Hub): void {
   ctx.bus.subscribe('stream.appended', ({ events }) => hub.publish(events));
   ctx.bus.subscribe('stream.ephemeral', ({ stream, data, originId }) => hub.publishEphemeral(stream, data, originId));
   // Staged events of many messages are numbered together: one lock on the workspace head per batch.
-  const sequence = createWorkspaceQueue<{ workspaceId: string; ids?: string[] }>(
+  const sequence = createWorkspaceQueue<{ workspaceId: string; ids: string[] }>(
     async (workspaceId, kicks) => {
-      const ids = kicks.every((k) => k.ids) ? [...new Set(kicks.flatMap((k) => k.ids!))].sort((a, b) => Number(a) - Number(b)) : undefined;
+      const ids = [...new Set(kicks.flatMap((k) => k.ids))].sort((a, b) => Number(a) - Number(b));
       const events = await sequenceOutbox(ctx.db, workspaceId, ids);
       if (events.length) ctx.bus.publish('stream.appended', { workspaceId, events });
     },

@@ -68,8 +68,8 @@ export type DomainEvents = {
   // Committed realtime events, for the hub's fan-out to sockets.
   'stream.appended': { workspaceId: string; events: StreamEvent[] };
   // Events were staged in the workspace's outbox and committed; they wait to be numbered. `ids`:
-  // the staged rows; absent, whatever the outbox holds (recovery).
-  'stream.staged': { workspaceId: string; ids?: string[] };
+  // the staged rows.
+  'stream.staged': { workspaceId: string; ids: string[] };
   'stream.ephemeral': { workspaceId: string; stream: string; data: Record<string, unknown>; originId?: number };
   // A call changed state (modules/calls): the ringer sets or clears its timer.
   'call.updated': { workspaceId: string; call: CallView };

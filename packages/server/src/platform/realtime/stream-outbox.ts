@@ -15,23 +15,21 @@ export async function stageStreamEvents(trx: Kysely<Database>, workspaceId: stri
 // a reply travels to Node and back. Two processes sequencing the same workspace cannot reorder a
 // conversation: the second one's delete waits on the rows the first one took, and its head update
 // needs all of its deleted rows, so it numbers after the first commits.
-// `ids`: the rows to number, as their writers reported them; without it, whatever is staged (the
-// recovery path). Deleting by id never walks the dead rows a busy outbox leaves in its index until
-// vacuum, which made the scan by workspace cost 4 ms a statement at 500 messages/s.
-export async function sequenceOutbox(db: Kysely<Database>, workspaceId: string, ids?: string[], batch = 2000): Promise<StreamEvent[]> {
+// `ids`: the rows to number, as their writers (or staleStagedEvents) reported them. Deleting by id
+// never walks the dead rows a busy outbox leaves in its index until vacuum, which made a scan by
+// workspace cost 4 ms a statement at 500 messages/s.
+export async function sequenceOutbox(db: Kysely<Database>, workspaceId: string, ids: string[], batch = 2000): Promise<StreamEvent[]> {
   const out: StreamEvent[] = [];
-  for (let from = 0; ; from += batch) {
-    const part = ids?.slice(from, from + batch);
-    if (part && !part.length) return out;
+  for (let from = 0; from < ids.length; from += batch) {
+    const part = ids.slice(from, from + batch);
     // Joined to the list, so the rows are found by primary key whatever the planner guesses of the
     // list's length: with `id = any(…)` a plan that guessed long took the workspace index and walked
     // every dead row of the outbox (46 ms a statement, seen under a generic plan).
-    const pick = part
-      ? sql`select o.id from unnest(${part}::bigint[]) as u (id) join stream_outbox o on o.id = u.id where o.workspace_id = ${workspaceId}`
-      : sql`select id from stream_outbox where workspace_id = ${workspaceId} order by id limit ${batch}`;
     const { rows } = await sql<{ stream: string; seq: string; type: string; payload: Record<string, unknown> }>`
       with moved as (
-        delete from stream_outbox where id in (${pick}) returning id, stream, type, payload
+        delete from stream_outbox where id in (
+          select o.id from unnest(${part}::bigint[]) as u (id) join stream_outbox o on o.id = u.id where o.workspace_id = ${workspaceId}
+        ) returning id, stream, type, payload
       ),
       numbered as (
         select stream, type, payload, row_number() over (partition by stream order by id) as k, count(*) over (partition by stream) as n
@@ -51,13 +49,19 @@ export async function sequenceOutbox(db: Kysely<Database>, workspaceId: string, 
       .map((r) => ({ stream: r.stream, seq: Number(r.seq), type: r.type, data: r.payload }))
       .sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : a.seq - b.seq));
     out.push(...events);
-    if (!part && events.length < batch) return out;
   }
+  return out;
 }
 
-// Workspaces with staged events left behind: by a process that stopped between a commit and its
-// numbering, or by a numbering that failed.
-export async function workspacesWithStagedEvents(db: Kysely<Database>): Promise<string[]> {
-  const { rows } = await sql<{ workspace_id: string }>`select distinct workspace_id from stream_outbox`.execute(db);
-  return rows.map((r) => r.workspace_id);
+// Staged rows left behind, by workspace: by a process that stopped between a commit and its
+// numbering, or by a numbering that failed. `olderThanMs` leaves the rows a live writer is about to
+// number to it: under load the outbox always holds some, and taking them all every few seconds
+// made a whole-workspace numbering that walked the outbox's dead rows and waited on rows being
+// numbered (a stall of the workspace's stream every 10 s at 500 messages/s).
+export async function staleStagedEvents(db: Kysely<Database>, olderThanMs: number, limit = 20_000): Promise<Array<{ workspaceId: string; ids: string[] }>> {
+  const { rows } = await sql<{ workspace_id: string; ids: string[] }>`
+    select workspace_id, array_agg(id::text order by id) as ids
+    from (select workspace_id, id from stream_outbox where created_at <= now() - ${olderThanMs} * interval '1 millisecond' order by id limit ${limit}) o
+    group by workspace_id`.execute(db);
+  return rows.map((r) => ({ workspaceId: r.workspace_id, ids: r.ids }));
 }
