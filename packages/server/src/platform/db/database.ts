@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Database } from './database.types.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrateToLatest } from './migrations.ts';
+import { namingPreparedStatements } from './prepared-statements.ts';
 
 export type Db = Kysely<Database>;
 
@@ -42,7 +43,7 @@ function openPostgres(options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPreparedStatements(pool) }) });
   return { db, backend: 'postgres', close: () => db.destroy() };
 }
 
