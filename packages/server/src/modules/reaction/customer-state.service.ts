@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { MessageEmotion } from '../../platform/db/database.types.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
+import { executePrepared } from '../../platform/db/prepared-statements.ts';
 import { trustedEmployeeSubquery } from '../bonds/bond.service.ts';
 import { lifetimeValueSql } from '../customers/customer-orders.service.ts';
 import { effectiveEmotion } from '../emotion/mood.model.ts';
@@ -56,9 +57,25 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
   const since = new Date(Math.min(...times) - days * DAY);
   const newest = new Date(Math.max(...times));
   const none = sql<null>`null`;
-  const rows = await scope
-    .selectFrom('conversations')
-    .innerJoin('customers', (j) => j.onRef('customers.id', '=', 'conversations.customer_id').onRef('customers.workspace_id', '=', 'conversations.workspace_id'))
+  // Driven by the batch's conversation ids, each row found by primary key: as a plain join the
+  // planner could begin with the workspace's customers when their statistics were stale (a
+  // workspace that just grew) and probe every customer's conversations for the batch's few (3.7 of
+  // 4.4 ms a statement at 500 customers). The LIMITs keep the lookups from being flattened back
+  // into a join it may reorder; the workspace is checked on the rows found.
+  const ids = [...new Set(inputs.map((i) => i.conversationId))];
+  const rows = await executePrepared(scope.db, scope.db
+    .selectFrom(sql<{ id: string }>`(select unnest(${ids}::uuid[]) as id)`.as('b'))
+    .innerJoinLateral((eb) => eb.selectFrom('conversations').selectAll().whereRef('conversations.id', '=', 'b.id').limit(1).as('conversations'), (j) => j.onTrue())
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('customers')
+          .select(['customers.id', 'customers.workspace_id', 'customers.name', 'customers.locale', 'customers.attributes'])
+          .whereRef('customers.id', '=', 'conversations.customer_id')
+          .limit(1)
+          .as('customers'),
+      (j) => j.onTrue(),
+    )
     .innerJoin('workspaces', 'workspaces.id', 'conversations.workspace_id')
     .leftJoin('employees as assignee', (j) => j.onRef('assignee.id', '=', 'conversations.assignee_id').onRef('assignee.workspace_id', '=', 'conversations.workspace_id'))
     .leftJoin('customer_moods', 'customer_moods.customer_id', 'conversations.customer_id')
@@ -130,9 +147,8 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
           ).as('trusted')
         : none.as('trusted'),
     ])
-    // Lists as array parameters: one statement text and two parameters whatever the batch size.
-    .where(sql<boolean>`conversations.id = any(${[...new Set(inputs.map((i) => i.conversationId))]}::uuid[])`)
-    .execute();
+    .where('conversations.workspace_id', '=', scope.workspaceId)
+    .where('customers.workspace_id', '=', scope.workspaceId));
   const byConversation = new Map(rows.map((r) => [r.conversation_id, r]));
 
   // Every conversation row of a customer carries the same points; one per customer is enough.
