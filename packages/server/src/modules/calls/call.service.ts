@@ -249,9 +249,8 @@ export async function liveCallsOf(scope: TenantScope, party: CallParty): Promise
     .selectFrom('calls')
     .select('id')
     .where('status', 'in', LIVE)
-    .$if(party.kind === 'customer', (q) => q.where('customer_id', '=', party.kind === 'customer' ? party.customerId : ''))
-    .$if(party.kind === 'employee', (q) =>
-      q.where((eb) => eb.or([eb('answered_by', '=', party.kind === 'employee' ? party.employeeId : ''), eb('caller_employee_id', '=', party.kind === 'employee' ? party.employeeId : '')])),
+    .where((eb) =>
+      party.kind === 'customer' ? eb('customer_id', '=', party.customerId) : eb.or([eb('answered_by', '=', party.employeeId), eb('caller_employee_id', '=', party.employeeId)]),
     )
     .execute();
   return rows.map((r) => r.id);
