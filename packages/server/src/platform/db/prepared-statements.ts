@@ -27,11 +27,12 @@ export function namingPreparedStatements(pool: pg.Pool): pg.Pool {
 }
 
 // Runs a query with a generic plan kept per connection, inside the caller's transaction (the plan
-// mode is set for it alone, so the transaction's other statements keep their usual plans).
+// mode is set for it alone and then back to the server's own setting, so the transaction's other
+// statements keep their usual plans).
 export async function executePrepared<R>(trx: Kysely<Database>, query: Compilable<R>): Promise<R[]> {
   const compiled = query.compile();
   await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
   const { rows } = await trx.executeQuery<R>({ ...compiled, sql: `${MARK}${compiled.sql}` });
-  await sql`set local plan_cache_mode = auto`.execute(trx);
+  await sql`set local plan_cache_mode to default`.execute(trx);
   return rows;
 }
