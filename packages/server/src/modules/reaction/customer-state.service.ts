@@ -63,7 +63,7 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
   // 4.4 ms a statement at 500 customers). The LIMITs keep the lookups from being flattened back
   // into a join it may reorder; the workspace is checked on the rows found.
   const ids = [...new Set(inputs.map((i) => i.conversationId))];
-  const rows = await executePrepared(scope.db, scope.db
+  const query = scope.db
     .selectFrom(sql<{ id: string }>`(select unnest(${ids}::uuid[]) as id)`.as('b'))
     .innerJoinLateral((eb) => eb.selectFrom('conversations').selectAll().whereRef('conversations.id', '=', 'b.id').limit(1).as('conversations'), (j) => j.onTrue())
     .innerJoinLateral(
@@ -148,7 +148,8 @@ export async function loadLiveStates(scope: TenantScope, inputs: LiveInput[], ne
         : none.as('trusted'),
     ])
     .where('conversations.workspace_id', '=', scope.workspaceId)
-    .where('customers.workspace_id', '=', scope.workspaceId));
+    .where('customers.workspace_id', '=', scope.workspaceId);
+  const rows = await executePrepared(scope.db, query);
   const byConversation = new Map(rows.map((r) => [r.conversation_id, r]));
 
   // Every conversation row of a customer carries the same points; one per customer is enough.
