@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { sql, type Compilable, type Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './database.types.ts';
 
 // Kysely sends every statement unnamed, so PostgreSQL plans it on every execution. A statement
-// marked here is sent as a named prepared statement instead (once per connection), and run with a
-// generic plan: PostgreSQL keeps one plan per connection and skips planning afterwards.
+// marked here is sent as a named prepared statement instead (once per connection), and PostgreSQL
+// may then keep one generic plan for it and skip planning afterwards.
 // Only for hot statements whose plan does not depend on their parameters' values.
 const MARK = '/*prepared*/';
 
@@ -26,13 +26,31 @@ export function namingPreparedStatements(pool: pg.Pool): pg.Pool {
   return pool;
 }
 
-// Runs a query with a generic plan kept per connection, inside the caller's transaction (the plan
-// mode is set for it alone and then back to the server's own setting, so the transaction's other
-// statements keep their usual plans).
-export async function executePrepared<R>(trx: Kysely<Database>, query: Compilable<R>): Promise<R[]> {
-  const compiled = query.compile();
-  await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
-  const { rows } = await trx.executeQuery<R>({ ...compiled, sql: `${MARK}${compiled.sql}` });
-  await sql`set local plan_cache_mode to default`.execute(trx);
+// Runs a query as a named statement under PostgreSQL's own choice of plan: planned for its
+// parameters the first five times, then one generic plan per connection when that is estimated no
+// dearer (a lookup by key; lists passed as opaqueParam). Nothing else is sent with it, where a
+// `set local plan_cache_mode` before and after would cost two more round trips.
+export async function executeNamed<R>(db: Kysely<Database>, compiled: CompiledQuery<R>): Promise<R[]> {
+  const { rows } = await db.executeQuery<R>({ ...compiled, sql: `${MARK}${compiled.sql}` });
   return rows;
+}
+
+export type ParamType = 'uuid[]' | 'bigint[]' | 'int[]' | 'text[]' | 'timestamptz[]' | 'boolean[]' | 'jsonb[]';
+
+// A list the planner cannot look into (a one-row subquery), so that every plan, the ones made for
+// its values included, guesses ten elements: a named statement then settles on its generic plan.
+// (Planned for a bare short list, a statement always looked cheaper than generic, so PostgreSQL
+// kept planning it.)
+export function opaqueParam<T>(value: T, type: ParamType): RawBuilder<T> {
+  // The outer cast keeps `= any(…)` reading a list as an array, not as a subquery's rows.
+  return sql<T>`(select ${value}::${sql.raw(type)})::${sql.raw(type)}`;
+}
+
+// As executeNamed, but the generic plan is forced from the start, for a statement whose estimates
+// drift as its tables grow (auto mode then keeps going back to planning for the values). It must
+// run inside a transaction: from here to its end, statements are planned generically (one round
+// trip, where switching back would cost a second).
+export async function executeGeneric<R>(trx: Kysely<Database>, compiled: CompiledQuery<R>): Promise<R[]> {
+  await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+  return executeNamed(trx, compiled);
 }
