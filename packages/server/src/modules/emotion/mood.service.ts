@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { EmotionLabel, MessageEmotion, MoodTrend, PolarityLabel } from '../../platform/db/database.types.ts';
+import { executeNamed, opaqueParam } from '../../platform/db/prepared-statements.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { appendStreamEvents, workspaceStream, type StreamEvent } from '../../platform/realtime/stream-log.ts';
 import { getCustomer } from '../customers/customer.service.ts';
@@ -67,18 +68,18 @@ export type RecentPoint = { messageId: string; score: number; at: Date };
 export type RecentPoints = { get(customerId: string): RecentPoint[] | undefined; set(customerId: string, points: RecentPoint[]): void };
 
 async function lastPoints(trx: TenantScope, customerIds: string[]): Promise<Map<string, RecentPoint[]>> {
-  // One array parameter: the same statement text for any number of customers.
-  const rows = await sql<{ customer_id: string; message_id: string; score: number; at: Date }>`
+  // One array parameter: the same statement text for any number of customers, named.
+  const rows = await executeNamed(trx.db, sql<{ customer_id: string; message_id: string; score: number; at: Date }>`
     select b.customer_id, p.message_id, p.score, p.at
-    from unnest(${customerIds}::uuid[]) as b (customer_id)
+    from unnest(${opaqueParam(customerIds, 'uuid[]')}) as b (customer_id)
     cross join lateral (
       select message_id, score, at, id from customer_mood_points
       where workspace_id = ${trx.workspaceId} and customer_id = b.customer_id
       order by at desc, id desc limit 3
     ) p
-    order by b.customer_id, p.at, p.id`.execute(trx.db);
+    order by b.customer_id, p.at, p.id`.compile(trx.db));
   const out = new Map<string, RecentPoint[]>();
-  for (const r of rows.rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), { messageId: r.message_id, score: r.score, at: new Date(r.at) }]);
+  for (const r of rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), { messageId: r.message_id, score: r.score, at: new Date(r.at) }]);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, MessageEmotion } from '../../platform/db/database.types.ts';
+import { executeNamed, opaqueParam } from '../../platform/db/prepared-statements.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { createWorkspaceQueue } from '../../platform/events/workspace-queue.ts';
 import { appendAndStage, conversationStream, workspaceStream, type StreamEvent } from '../../platform/realtime/stream-log.ts';
@@ -64,14 +65,17 @@ function createRecentPoints(): RecentPoints {
 // before the insert reads the clock, not after (the conversation update would take it too late:
 // a batch stamped earlier could then be numbered later). Ids in order, so two batches never deadlock.
 export async function lockConversations(db: Kysely<Database>, workspaceId: string, ids: string[]): Promise<void> {
-  await db
-    .selectFrom('conversations')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', 'in', [...new Set(ids)].sort())
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  await executeNamed(
+    db,
+    db
+      .selectFrom('conversations')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', sql<string>`any(${opaqueParam([...new Set(ids)].sort(), 'uuid[]')})`)
+      .orderBy('id')
+      .forUpdate()
+      .compile(),
+  );
 }
 
 async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMessage[], recent: RecentPoints): Promise<void> {
@@ -82,18 +86,21 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
     // conversation in that order even when the clock has not moved between them. Columns go as
     // arrays: one statement text and nine parameters for any batch size.
     const column = <T>(pick: (m: PendingMessage) => T) => batch.map(pick);
-    const { rows } = await sql<MessageRow & { idempotency_key: string }>`
+    const rows = await executeNamed(
+      trx.db,
+      sql<MessageRow & { idempotency_key: string }>`
       insert into messages (workspace_id, conversation_id, direction, author_type, author_id, text, attachments, idempotency_key, emotion, created_at)
       select c.workspace_id, c.id, v.direction, v.author_type, v.author_id, v.text, '[]'::jsonb, v.idempotency_key, v.emotion, clock_timestamp() + (v.ord - 1) * interval '1 microsecond'
       from unnest(
-        ${column((m) => m.conversationId)}::uuid[], ${column((m) => m.customerId ?? null)}::uuid[], ${column((m) => (m.inbound ? 'inbound' : 'outbound'))}::text[],
-        ${column((m) => m.authorType)}::text[], ${column((m) => m.authorId)}::uuid[], ${column((m) => m.text)}::text[], ${column((m) => m.idempotencyKey)}::text[],
-        ${column((m) => (m.emotion ? JSON.stringify(m.emotion) : null))}::jsonb[]
+        ${opaqueParam(column((m) => m.conversationId), 'uuid[]')}, ${opaqueParam(column((m) => m.customerId ?? null), 'uuid[]')}, ${opaqueParam(column((m) => (m.inbound ? 'inbound' : 'outbound')), 'text[]')},
+        ${opaqueParam(column((m) => m.authorType), 'text[]')}, ${opaqueParam(column((m) => m.authorId), 'uuid[]')}, ${opaqueParam(column((m) => m.text), 'text[]')}, ${opaqueParam(column((m) => m.idempotencyKey), 'text[]')},
+        ${opaqueParam(column((m) => (m.emotion ? JSON.stringify(m.emotion) : null)), 'jsonb[]')}
       ) with ordinality as v (conversation_id, customer_id, direction, author_type, author_id, text, idempotency_key, emotion, ord)
       join conversations c on c.id = v.conversation_id and c.workspace_id = ${workspaceId} and (v.customer_id is null or c.customer_id = v.customer_id)
       order by v.ord
       on conflict (conversation_id, idempotency_key) do nothing
-      returning *`.execute(trx.db);
+      returning *`.compile(trx.db),
+    );
     if (!rows.length) return [];
     // A key sent twice in one batch is stored once, for its first sender; the other gets the single path's answer.
     const firstOf = new Map<string, PendingMessage>();
@@ -106,14 +113,17 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
     const latest = new Map<string, { at: Date; inbound: boolean }>();
     for (const { row, m } of stored) latest.set(row.conversation_id, { at: row.created_at, inbound: (latest.get(row.conversation_id)?.inbound ?? false) || m.inbound });
     const convs = [...latest].sort(([a], [b]) => (a < b ? -1 : 1));
-    const { rows: conversations } = await sql<ConversationRow>`
+    const conversations = await executeNamed(
+      trx.db,
+      sql<ConversationRow>`
       update conversations c set
         last_message_at = v.at, updated_at = v.at,
         status = case when v.inbound and c.status = 'resolved' then 'open' else c.status end,
         resolved_at = case when v.inbound and c.status = 'resolved' then null else c.resolved_at end
-      from unnest(${convs.map(([id]) => id)}::uuid[], ${convs.map(([, l]) => l.at.toISOString())}::timestamptz[], ${convs.map(([, l]) => l.inbound)}::boolean[]) as v (id, at, inbound)
+      from unnest(${opaqueParam(convs.map(([id]) => id), 'uuid[]')}, ${opaqueParam(convs.map(([, l]) => l.at.toISOString()), 'timestamptz[]')}, ${opaqueParam(convs.map(([, l]) => l.inbound), 'boolean[]')}) as v (id, at, inbound)
       where c.id = v.id and c.workspace_id = ${workspaceId}
-      returning c.*`.execute(trx.db);
+      returning c.*`.compile(trx.db),
+    );
     const conversationOf = new Map(conversations.map((c) => [c.id, c]));
 
     const moods = await projectMoodBatch(

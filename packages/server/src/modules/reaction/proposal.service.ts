@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/db/database.types.ts';
+import { executeNamed, opaqueParam } from '../../platform/db/prepared-statements.ts';
 import { tenantScope, type TenantScope } from '../../platform/db/tenant-scope.ts';
 import type { MessageEventPayload, SurveyAnsweredPayload } from '../../platform/events/domain-events.ts';
 import { workspaceStream } from '../../platform/realtime/stream-log.ts';
@@ -247,29 +248,30 @@ async function saveSuggestions(trx: TenantScope, rows: Row[]): Promise<Saved[]> 
     else groups.set(k, [i]);
   });
   const out: Saved[] = new Array(rows.length);
-  const values = [...groups.values()].map((g) => {
-    const last = rows[g[g.length - 1]!]!.row;
-    return sql`(${last.playbook_id}::uuid, ${last.customer_id}::uuid, ${g.length}::int, ${last.last_message_id}::uuid, ${last.last_triggered_at}::timestamptz, ${last.reason}::jsonb, ${last.updated_at}::timestamptz)`;
-  });
-  const updated = { rows: [] as Array<{ id: string; status: SuggestionView['status']; locale: string; playbook_id: string; customer_id: string; trigger_count: number }> };
-  // 7 parameters a suggestion; a statement holds at most 65,535.
-  for (const part of chunks(values, 5000)) {
-    const { rows: done } = await sql<{ id: string; status: SuggestionView['status']; locale: string; playbook_id: string; customer_id: string; trigger_count: number }>`
+  const lasts = [...groups.values()].map((g) => ({ n: g.length, row: rows[g[g.length - 1]!]!.row }));
+  const column = <T>(pick: (l: (typeof lasts)[number]) => T) => lasts.map(pick);
+  // Columns as arrays: one statement text for any batch, named (planned once per connection).
+  const updated = await executeNamed(
+    trx.db,
+    sql<{ id: string; status: SuggestionView['status']; locale: string; playbook_id: string; customer_id: string; trigger_count: number }>`
     update suggestions s set
       reason = v.reason, last_message_id = v.last_message_id, last_triggered_at = v.last_triggered_at,
       trigger_count = s.trigger_count + v.n, updated_at = v.updated_at
-    from (values ${sql.join(part)}) as v (playbook_id, customer_id, n, last_message_id, last_triggered_at, reason, updated_at)
+    from unnest(
+      ${opaqueParam(column((l) => l.row.playbook_id), 'uuid[]')}, ${opaqueParam(column((l) => l.row.customer_id), 'uuid[]')}, ${opaqueParam(column((l) => l.n), 'int[]')},
+      ${opaqueParam(column((l) => l.row.last_message_id), 'uuid[]')}, ${opaqueParam(column((l) => l.row.last_triggered_at.toISOString()), 'timestamptz[]')},
+      ${opaqueParam(column((l) => l.row.reason), 'jsonb[]')}, ${opaqueParam(column((l) => l.row.updated_at.toISOString()), 'timestamptz[]')}
+    ) as v (playbook_id, customer_id, n, last_message_id, last_triggered_at, reason, updated_at)
     cross join lateral (
       select t.id from suggestions t
       where t.workspace_id = ${trx.workspaceId} and t.playbook_id = v.playbook_id and t.customer_id = v.customer_id and t.status in ('open', 'snoozed')
       limit 1
     ) live
     where s.id = live.id
-    returning s.id, s.status, s.locale, s.playbook_id, s.customer_id, s.trigger_count`.execute(trx.db);
-    updated.rows.push(...done);
-  }
+    returning s.id, s.status, s.locale, s.playbook_id, s.customer_id, s.trigger_count`.compile(trx.db),
+  );
   const live = new Set<string>();
-  for (const s of updated.rows) {
+  for (const s of updated) {
     const k = key(s.playbook_id, s.customer_id);
     live.add(k);
     const g = groups.get(k)!;
