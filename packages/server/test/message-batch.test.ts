@@ -93,5 +93,25 @@ for (const backend of backends()) {
         assert.equal(mood.point.score, stored.get(mood.point.messageId), 'the score sent live is the score stored');
       }
     });
+
+    test('a column added while the server runs (by another node of a rolling deploy) does not break the named statements a connection already prepared', async () => {
+      // One connection, so the second message runs on the statements the first one prepared.
+      const single = await createTestApp(backend, { DATABASE_POOL_SIZE: '1' });
+      try {
+        const tenant = await createTenant(single, 'Rolling');
+        const v = await visitor(single, tenant.publicKey, { name: 'Ana' });
+        const { conversation } = await startConversation(single, v, 'Hola');
+        const send = (text: string) =>
+          call(single, 'POST', `/api/widget/conversations/${conversation.id}/messages`, { headers: bearer(v.token), body: { text, idempotencyKey: randomUUID() } });
+        assert.equal((await send('antes')).status, 201);
+        await sql`alter table messages add column rolled_in int`.execute(single.ctx.db);
+        await sql`alter table conversations add column rolled_in int`.execute(single.ctx.db);
+        const after = await send('después');
+        assert.equal(after.status, 201, JSON.stringify(after.body));
+        assert.equal(after.body.message.text, 'después');
+      } finally {
+        await single.teardown();
+      }
+    });
   });
 }

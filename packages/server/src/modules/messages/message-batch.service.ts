@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import type { Database, MessageEmotion } from '../../platform/db/database.types.ts';
+import type { ConversationsTable, Database, MessageEmotion } from '../../platform/db/database.types.ts';
 import { executeNamed, opaqueParam } from '../../platform/db/prepared-statements.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { createWorkspaceQueue } from '../../platform/events/workspace-queue.ts';
@@ -60,6 +60,18 @@ function createRecentPoints(): RecentPoints {
   };
 }
 
+// The named statements below list what they return: a `*` is fixed when a statement is prepared,
+// and once a migration added a column (another node of a rolling deploy) every later run on that
+// connection would fail. The records make the compiler ask for a column added to the types.
+const MESSAGE_COLUMNS = Object.keys({
+  id: 1, conversation_id: 1, direction: 1, author_type: 1, author_id: 1, text: 1, attachments: 1, emotion: 1, created_at: 1, delivery_status: 1, delivery_error: 1, idempotency_key: 1,
+} satisfies Record<keyof MessageRow | 'idempotency_key', 1>);
+const CONVERSATION_COLUMNS = Object.keys({
+  id: 1, workspace_id: 1, customer_id: 1, channel: 1, status: 1, assignee_id: 1, team_id: 1, subject: 1, idempotency_key: 1, created_at: 1, updated_at: 1,
+  last_message_at: 1, resolved_at: 1, first_customer_message_at: 1, first_response_at: 1, identity_id: 1,
+} satisfies Record<keyof ConversationsTable, 1>);
+const columns = (table: string, list: string[]) => sql.join(list.map((c) => sql.ref(`${table}.${c}`)));
+
 // A conversation's messages must be stamped in the order their events are numbered. Two
 // transactions writing to one conversation are ordered by its row lock, so the lock is taken
 // before the insert reads the clock, not after (the conversation update would take it too late:
@@ -99,7 +111,7 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
       join conversations c on c.id = v.conversation_id and c.workspace_id = ${workspaceId} and (v.customer_id is null or c.customer_id = v.customer_id)
       order by v.ord
       on conflict (conversation_id, idempotency_key) do nothing
-      returning *`.compile(trx.db),
+      returning ${columns('messages', MESSAGE_COLUMNS)}`.compile(trx.db),
     );
     if (!rows.length) return [];
     // A key sent twice in one batch is stored once, for its first sender; the other gets the single path's answer.
@@ -122,7 +134,7 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
         resolved_at = case when v.inbound and c.status = 'resolved' then null else c.resolved_at end
       from unnest(${opaqueParam(convs.map(([id]) => id), 'uuid[]')}, ${opaqueParam(convs.map(([, l]) => l.at.toISOString()), 'timestamptz[]')}, ${opaqueParam(convs.map(([, l]) => l.inbound), 'boolean[]')}) as v (id, at, inbound)
       where c.id = v.id and c.workspace_id = ${workspaceId}
-      returning c.*`.compile(trx.db),
+      returning ${columns('c', CONVERSATION_COLUMNS)}`.compile(trx.db),
     );
     const conversationOf = new Map(conversations.map((c) => [c.id, c]));
 
