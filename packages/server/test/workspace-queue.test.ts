@@ -101,3 +101,29 @@ test('with a pause, a lone item goes at once and items arriving under load gathe
   // 2 arrived as batch [1] was finishing, so it waited the pause with everything after it.
   assert.deepEqual(batches, [[1], [2, 3, 4, 5, 6, 7]]);
 });
+
+test('with a pause, items trickling in one by one after a batch wait for the pause and go together', async () => {
+  const batches: number[][] = [];
+  const enqueue = createWorkspaceQueue<Item>(
+    async (_ws, items) => {
+      batches.push(items.map((i) => i.n));
+    },
+    { maxBatch: 100, pauseMs: 60 },
+  );
+  await enqueue({ workspaceId: 'a', n: 1 });
+  // The batch is written and the queue is empty again; then a trickle, each one alone in the queue.
+  await new Promise((r) => setTimeout(r, 10));
+  const started = Date.now();
+  const second = enqueue({ workspaceId: 'a', n: 2 });
+  await new Promise((r) => setTimeout(r, 10));
+  const third = enqueue({ workspaceId: 'a', n: 3 });
+  await Promise.all([second, third]);
+  assert.deepEqual(batches, [[1], [2, 3]]);
+  assert.ok(Date.now() - started >= 30, 'the second waited for the rest of the pause');
+  // Once the queue has been idle for a whole pause, a lone item goes at once again.
+  await new Promise((r) => setTimeout(r, 80));
+  const lone = Date.now();
+  await enqueue({ workspaceId: 'a', n: 4 });
+  assert.ok(Date.now() - lone < 30, 'no pause for an item reaching an idle queue');
+  assert.deepEqual(batches, [[1], [2, 3], [4]]);
+});

@@ -54,7 +54,9 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   try {
     // pg_trgm finds customers with similar names (migration 008); PostgreSQL ships it in contrib.
     const lite = await PGlite.create(dir, { extensions: { pg_trgm } });
-    const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+    // Named statements here too: the embedded database plans in the server's own thread, so every
+    // plan it keeps is time given back to the requests (docs/benchmarks.md, reaction).
+    const pool = namingPreparedStatements(new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

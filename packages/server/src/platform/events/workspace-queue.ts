@@ -4,9 +4,11 @@ type Lane<T> = { queue: Pending<T>[]; running: number };
 // `concurrency`: batches of one workspace in flight at once (default 1). Two let a batch start
 // while the previous one waits for its commit, when the flush keeps its own order (the message
 // writer does, through row locks).
-// `pauseMs`: after a batch, while more items wait, pause this long so they gather into fewer, bigger
-// batches — for work that need not be immediate and costs mostly per statement. A lone item still
-// goes at once.
+// `pauseMs`: after each batch, pause this long so what arrives meanwhile gathers into one bigger
+// batch — for work that need not be immediate and costs mostly per statement. The pause follows
+// every batch, not only when items are already waiting: a steady trickle that reached an empty
+// queue just after each batch made one batch per trickle (a bonds statement per message batch on
+// PGlite). An item reaching an idle queue still goes at once.
 export type WorkspaceQueueOptions = { maxBatch: number; concurrency?: number; pauseMs?: number };
 
 // Group commit per workspace: every workspace event queues on its stream head's row lock until
@@ -32,7 +34,7 @@ export function createWorkspaceQueue<T extends { workspaceId: string }>(
   const drain = async (workspaceId: string, lane: Lane<T>) => {
     while (lane.queue.length) {
       await run(workspaceId, lane.queue.splice(0, options.maxBatch));
-      if (options.pauseMs && lane.queue.length) await new Promise((r) => setTimeout(r, options.pauseMs));
+      if (options.pauseMs) await new Promise((r) => setTimeout(r, options.pauseMs));
     }
     lane.running -= 1;
     if (lane.running === 0 && lanes.get(workspaceId) === lane) lanes.delete(workspaceId);
