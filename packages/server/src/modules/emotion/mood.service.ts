@@ -27,16 +27,25 @@ export type ProjectedMood = { customerId: string; mood: MoodView; point: MoodPoi
 
 // Inbound messages move their customers' moods, a batch in one transaction. Mood rows are locked in customer order,
 // so two batches never deadlock, and each customer's messages are applied in message time order.
+// Five statements in the usual case (a customer's first message adds two): begin, lock, last scores,
+// one write of points and moods, commit; the three in the middle are named, planned once per connection.
 export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[]): Promise<void> {
   if (!inputs.length) return;
   const sorted = [...inputs].sort(byCustomerThenTime);
   const customerIds = [...new Set(sorted.map((i) => i.customerId))];
   return scope.transaction(async (trx) => {
-    await trx
-      .insertInto('customer_moods', customerIds.map((id) => ({ customer_id: id, score: 0, trend: 'stable' as const, alert: false, updated_at: new Date(0) })))
-      .onConflict((oc) => oc.column('customer_id').doNothing())
-      .execute();
-    const priors = await trx.selectFrom('customer_moods').selectAll().where('customer_id', 'in', customerIds).orderBy('customer_id').forUpdate().execute();
+    let priors = await lockMoods(trx, customerIds);
+    if (priors.length < customerIds.length) {
+      // First messages: their rows are created empty and locked like the others, so a concurrent
+      // batch (another process) waits for this one instead of starting from nothing too.
+      const known = new Set(priors.map((r) => r.customer_id));
+      const fresh = customerIds.filter((id) => !known.has(id));
+      await trx
+        .insertInto('customer_moods', fresh.map((id) => ({ customer_id: id, score: 0, trend: 'stable' as const, alert: false, updated_at: new Date(0) })))
+        .onConflict((oc) => oc.column('customer_id').doNothing())
+        .execute();
+      priors = await lockMoods(trx, customerIds);
+    }
     const earlier = await lastScores(trx, customerIds);
     const prior = new Map(priors.map((r) => [r.customer_id, r]));
     const points: Array<{ customer_id: string; message_id: string; at: Date; emotion: EmotionLabel; valence: number; intensity: number; score: number }> = [];
@@ -52,14 +61,42 @@ export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[
       points.push({ customer_id: input.customerId, message_id: input.messageId, at: input.at, emotion: e.emotion, valence: e.valence, intensity: e.intensity, score: step.score });
       applied.set(input.customerId, { score: step.score, trend: step.trend, alert: step.alert, updated_at: input.at });
     }
-    await trx.insertInto('customer_mood_points', points).execute();
     const finals = [...applied.entries()];
-    const values = sql.join(finals.map(([id, r]) => sql`(${id}::uuid, ${r.score}::real, ${r.trend}::text, ${r.alert}::boolean, ${r.updated_at}::timestamptz)`));
-    await sql`
+    const point = <T>(pick: (p: (typeof points)[number]) => T) => points.map(pick);
+    const mood = <T>(pick: (m: [string, MoodRow]) => T) => finals.map(pick);
+    // Points and moods in one statement (the points' trigger only reads messages).
+    await executeNamed(
+      trx.db,
+      sql`
+      with p as (
+        insert into customer_mood_points (workspace_id, customer_id, message_id, at, emotion, valence, intensity, score)
+        select ${trx.workspaceId}::uuid, v.* from unnest(
+          ${opaqueParam(point((p) => p.customer_id), 'uuid[]')}, ${opaqueParam(point((p) => p.message_id), 'uuid[]')}, ${opaqueParam(point((p) => p.at.toISOString()), 'timestamptz[]')},
+          ${opaqueParam(point((p) => p.emotion), 'text[]')}, ${opaqueParam(point((p) => p.valence), 'real[]')}, ${opaqueParam(point((p) => p.intensity), 'real[]')}, ${opaqueParam(point((p) => p.score), 'real[]')}
+        ) as v (customer_id, message_id, at, emotion, valence, intensity, score)
+      )
       update customer_moods m set score = v.score, trend = v.trend, alert = v.alert, updated_at = v.updated_at
-      from (values ${values}) as v (customer_id, score, trend, alert, updated_at)
-      where m.workspace_id = ${scope.workspaceId} and m.customer_id = v.customer_id`.execute(trx.db);
+      from unnest(
+        ${opaqueParam(mood(([id]) => id), 'uuid[]')}, ${opaqueParam(mood(([, r]) => r.score), 'real[]')}, ${opaqueParam(mood(([, r]) => r.trend), 'text[]')},
+        ${opaqueParam(mood(([, r]) => r.alert), 'boolean[]')}, ${opaqueParam(mood(([, r]) => r.updated_at.toISOString()), 'timestamptz[]')}
+      ) as v (customer_id, score, trend, alert, updated_at)
+      where m.workspace_id = ${scope.workspaceId} and m.customer_id = v.customer_id`.compile(trx.db),
+    );
   });
+}
+
+// Customers' mood rows, locked in customer order.
+async function lockMoods(trx: TenantScope, customerIds: string[]) {
+  return executeNamed(
+    trx.db,
+    trx
+      .selectFrom('customer_moods')
+      .select(['customer_id', 'score', 'trend', 'alert', 'updated_at'])
+      .where('customer_id', '=', sql<string>`any(${opaqueParam(customerIds, 'uuid[]')})`)
+      .orderBy('customer_id')
+      .forUpdate()
+      .compile(),
+  );
 }
 
 // The scores after each customer's last three messages, oldest first (for the trend), in one query.

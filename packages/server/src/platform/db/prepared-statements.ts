@@ -35,7 +35,7 @@ export async function executeNamed<R>(db: Kysely<Database>, compiled: CompiledQu
   return rows;
 }
 
-export type ParamType = 'uuid[]' | 'bigint[]' | 'int[]' | 'text[]' | 'timestamptz[]' | 'boolean[]' | 'jsonb[]';
+export type ParamType = 'uuid[]' | 'bigint[]' | 'int[]' | 'real[]' | 'text[]' | 'timestamptz[]' | 'boolean[]' | 'jsonb[]';
 
 // A list the planner cannot look into (a one-row subquery), so that every plan, the ones made for
 // its values included, guesses ten elements: a named statement then settles on its generic plan.
