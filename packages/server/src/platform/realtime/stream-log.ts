@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.types.ts';
+import { executeNamed, opaqueParam } from '../db/prepared-statements.ts';
 
 export type StreamEvent = {
   stream: string;
@@ -30,47 +31,59 @@ export async function appendAndStage(
   events: NewStreamEvent[],
   staged: NewStreamEvent[],
 ): Promise<{ events: StreamEvent[]; stagedIds: string[] }> {
-  const groups = new Map<string, NewStreamEvent[]>();
-  for (const e of [...events].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0))) {
-    const list = groups.get(e.stream) ?? [];
-    list.push(e);
-    groups.set(e.stream, list);
-  }
-  const entries = [...groups.entries()];
-  if (!entries.length && !staged.length) return { events: [], stagedIds: [] };
-  const ctes = entries.map(([stream, list], i) => {
-    const head = sql.raw(`h${i}`);
-    const values = sql.join(list.map((e, k) => sql`(${k + 1}::bigint, ${e.type}::text, ${JSON.stringify(e.data)}::jsonb)`));
-    return sql`${head} as (
-        insert into stream_heads (stream, workspace_id, last_seq) values (${stream}, ${workspaceId}, ${list.length})
-        on conflict (stream) do update set last_seq = stream_heads.last_seq + ${list.length}
-        returning stream, last_seq
-      ),
-      ${sql.raw(`e${i}`)} as (
-        insert into stream_events (stream, seq, workspace_id, type, payload)
-        select ${stream}, ${head}.last_seq - ${list.length}::bigint + v.k, ${workspaceId}, v.type, v.payload
-        from ${head}, (values ${values}) as v (k, type, payload)
-      )`;
-  });
-  if (staged.length) ctes.push(sql`o as (insert into stream_outbox (workspace_id, stream, type, payload) values ${outboxValues(workspaceId, staged)} returning id)`);
-  // The event inserts run whether or not they are read; each head's new value gives its numbers.
-  const selects = [
-    ...entries.map((_, i) => sql`select stream, last_seq, false as staged from ${sql.raw(`h${i}`)}`),
-    ...(staged.length ? [sql`select null::text as stream, id as last_seq, true as staged from o`] : []),
-  ];
-  const result = await sql<{ stream: string | null; last_seq: string; staged: boolean }>`with ${sql.join(ctes)} ${sql.join(selects, sql` union all `)}`.execute(trx);
-  const lastOf = new Map(result.rows.flatMap((r) => (r.staged ? [] : [[r.stream!, Number(r.last_seq)] as const])));
+  if (!events.length && !staged.length) return { events: [], stagedIds: [] };
+  const column = <T>(list: NewStreamEvent[], pick: (e: NewStreamEvent) => T) => list.map(pick);
+  // Columns as arrays: one statement text for any mix of streams, named (planned once per
+  // connection). Heads are taken in stream order; each stream's events are numbered in the order given.
+  const rows = await executeNamed(
+    trx,
+    sql<{ stream: string | null; last_seq: string; staged: boolean }>`
+    with v as (
+      select * from unnest(
+        ${opaqueParam(column(events, (e) => e.stream), 'text[]')}, ${opaqueParam(column(events, (e) => e.type), 'text[]')},
+        ${opaqueParam(column(events, (e) => JSON.stringify(e.data)), 'jsonb[]')}
+      ) with ordinality as v (stream, type, payload, k)
+    ),
+    n as (select stream, count(*) as n from v group by stream),
+    h as (
+      insert into stream_heads (stream, workspace_id, last_seq)
+      select stream, ${workspaceId}::uuid, n from n order by stream
+      on conflict (stream) do update set last_seq = stream_heads.last_seq + excluded.last_seq
+      returning stream, last_seq
+    ),
+    e as (
+      insert into stream_events (stream, seq, workspace_id, type, payload)
+      select v.stream, h.last_seq - n.n + row_number() over (partition by v.stream order by v.k), ${workspaceId}::uuid, v.type, v.payload
+      from v join n on n.stream = v.stream join h on h.stream = v.stream
+    ),
+    o as (
+      insert into stream_outbox (workspace_id, stream, type, payload)
+      select ${workspaceId}::uuid, s.stream, s.type, s.payload
+      from unnest(
+        ${opaqueParam(column(staged, (e) => e.stream), 'text[]')}, ${opaqueParam(column(staged, (e) => e.type), 'text[]')},
+        ${opaqueParam(column(staged, (e) => JSON.stringify(e.data)), 'jsonb[]')}
+      ) with ordinality as s (stream, type, payload, k)
+      order by s.k
+      returning id
+    )
+    select stream, last_seq, false as staged from h
+    union all
+    select null, id, true from o`.compile(trx),
+  );
+  const lastOf = new Map(rows.flatMap((r) => (r.staged ? [] : [[r.stream!, Number(r.last_seq)] as const])));
+  const counted = new Map<string, number>();
+  for (const e of events) counted.set(e.stream, (counted.get(e.stream) ?? 0) + 1);
+  const next = new Map<string, number>();
   return {
-    events: entries.flatMap(([stream, list]) => {
-      const first = lastOf.get(stream)! - list.length + 1;
-      return list.map((e, k) => ({ stream, seq: first + k, type: e.type, data: e.data }));
+    // Each event's number: its stream's new head, less what comes after it in this call.
+    events: events.map((e) => {
+      const k = (next.get(e.stream) ?? 0) + 1;
+      next.set(e.stream, k);
+      return { stream: e.stream, seq: lastOf.get(e.stream)! - counted.get(e.stream)! + k, type: e.type, data: e.data };
     }),
-    stagedIds: result.rows.flatMap((r) => (r.staged ? [String(r.last_seq)] : [])),
+    stagedIds: rows.flatMap((r) => (r.staged ? [String(r.last_seq)] : [])),
   };
 }
-
-const outboxValues = (workspaceId: string, events: NewStreamEvent[]) =>
-  sql.join(events.map((e) => sql`(${workspaceId}::uuid, ${e.stream}::text, ${e.type}::text, ${JSON.stringify(e.data)}::jsonb)`));
 
 export async function readStreamEvents(
   db: Kysely<Database>,
