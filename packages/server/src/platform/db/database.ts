@@ -56,7 +56,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     const lite = await PGlite.create(dir, { extensions: { pg_trgm } });
     // Named statements here too: the embedded database plans in the server's own thread, so every
     // plan it keeps is time given back to the requests (docs/benchmarks.md, reaction).
-    const pool = namingPreparedStatements(new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig));
+    const pool = namingPreparedStatements(new pg.Pool(createPgConfig(oneCallPerQuery(lite)) as unknown as pg.PoolConfig));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
@@ -71,4 +71,31 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     release();
     throw err;
   }
+}
+
+// Frontend messages that expect no answer before the query's Sync: Parse, Bind, Describe, Execute, Close.
+const HELD = new Set([...'PBDEC'].map((c) => c.charCodeAt(0)));
+
+// node-postgres hands the adapter each protocol message of a query on its own (parse, bind,
+// describe, execute, sync), and the adapter makes one call into PGlite for each. Held until the
+// Sync, they go in one call: the same messages in the same order, so the same answers. The adapter
+// runs one query at a time on its single connection, so one buffer is enough.
+function oneCallPerQuery(lite: PGlite): PGlite {
+  let held: Uint8Array[] = [];
+  const execProtocolStream: PGlite['execProtocolStream'] = async (message, options) => {
+    if (HELD.has(message[0]!)) {
+      held.push(message);
+      return [];
+    }
+    const all = held.length ? Buffer.concat([...held, message]) : message;
+    held = [];
+    return lite.execProtocolStream(all, options);
+  };
+  return new Proxy(lite, {
+    get: (target, prop) => {
+      if (prop === 'execProtocolStream') return execProtocolStream;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
