@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { EmotionLabel, MessageEmotion, MoodTrend, PolarityLabel } from '../../platform/db/database.types.ts';
-import { executeNamed, opaqueParam } from '../../platform/db/prepared-statements.ts';
+import { columnParam, executeNamed, opaqueParam } from '../../platform/db/prepared-statements.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { appendStreamEvents, workspaceStream, type StreamEvent } from '../../platform/realtime/stream-log.ts';
 import { getCustomer } from '../customers/customer.service.ts';
@@ -62,8 +62,6 @@ export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[
       applied.set(input.customerId, { score: step.score, trend: step.trend, alert: step.alert, updated_at: input.at });
     }
     const finals = [...applied.entries()];
-    const point = <T>(pick: (p: (typeof points)[number]) => T) => points.map(pick);
-    const mood = <T>(pick: (m: [string, MoodRow]) => T) => finals.map(pick);
     // Points and moods in one statement (the points' trigger only reads messages).
     await executeNamed(
       trx.db,
@@ -71,16 +69,16 @@ export async function applyMessagesToMood(scope: TenantScope, inputs: MoodInput[
       with p as (
         insert into customer_mood_points (workspace_id, customer_id, message_id, at, emotion, valence, intensity, score)
         select ${trx.workspaceId}::uuid, v.* from unnest(
-          ${opaqueParam(point((p) => p.customer_id), 'uuid[]')}, ${opaqueParam(point((p) => p.message_id), 'uuid[]')}, ${opaqueParam(point((p) => p.at.toISOString()), 'timestamptz[]')},
-          ${opaqueParam(point((p) => p.emotion), 'text[]')}, ${opaqueParam(point((p) => p.valence), 'real[]')}, ${opaqueParam(point((p) => p.intensity), 'real[]')}, ${opaqueParam(point((p) => p.score), 'real[]')}
+          ${columnParam(points, (p) => p.customer_id, 'uuid[]')}, ${columnParam(points, (p) => p.message_id, 'uuid[]')}, ${columnParam(points, (p) => p.at.toISOString(), 'timestamptz[]')},
+          ${columnParam(points, (p) => p.emotion, 'text[]')}, ${columnParam(points, (p) => p.valence, 'real[]')}, ${columnParam(points, (p) => p.intensity, 'real[]')}, ${columnParam(points, (p) => p.score, 'real[]')}
         ) as v (customer_id, message_id, at, emotion, valence, intensity, score)
       )
       update customer_moods m set score = v.score, trend = v.trend, alert = v.alert, updated_at = v.updated_at
       from unnest(
-        ${opaqueParam(mood(([id]) => id), 'uuid[]')}, ${opaqueParam(mood(([, r]) => r.score), 'real[]')}, ${opaqueParam(mood(([, r]) => r.trend), 'text[]')},
-        ${opaqueParam(mood(([, r]) => r.alert), 'boolean[]')}, ${opaqueParam(mood(([, r]) => r.updated_at.toISOString()), 'timestamptz[]')}
+        ${columnParam(finals, ([id]) => id, 'uuid[]')}, ${columnParam(finals, ([, r]) => r.score, 'real[]')}, ${columnParam(finals, ([, r]) => r.trend, 'text[]')},
+        ${columnParam(finals, ([, r]) => r.alert, 'boolean[]')}, ${columnParam(finals, ([, r]) => r.updated_at.toISOString(), 'timestamptz[]')}
       ) as v (customer_id, score, trend, alert, updated_at)
-      where m.workspace_id = ${scope.workspaceId} and m.customer_id = v.customer_id`.compile(trx.db),
+      where m.workspace_id = ${trx.workspaceId} and m.customer_id = v.customer_id`.compile(trx.db),
     );
   });
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { ConversationsTable, Database, MessageEmotion } from '../../platform/db/database.types.ts';
-import { executeNamed, opaqueParam } from '../../platform/db/prepared-statements.ts';
+import { columnParam, executeNamed, opaqueParam } from '../../platform/db/prepared-statements.ts';
 import { tenantScope } from '../../platform/db/tenant-scope.ts';
 import { createWorkspaceQueue } from '../../platform/events/workspace-queue.ts';
 import { appendAndStage, conversationStream, workspaceStream, type StreamEvent } from '../../platform/realtime/stream-log.ts';
@@ -97,16 +97,15 @@ async function writeBatch(ctx: AppContext, workspaceId: string, batch: PendingMe
     // Rows are inserted in arrival order; the microsecond offsets keep two messages of one
     // conversation in that order even when the clock has not moved between them. Columns go as
     // arrays: one statement text and nine parameters for any batch size.
-    const column = <T>(pick: (m: PendingMessage) => T) => batch.map(pick);
     const rows = await executeNamed(
       trx.db,
       sql<MessageRow & { idempotency_key: string }>`
       insert into messages (workspace_id, conversation_id, direction, author_type, author_id, text, attachments, idempotency_key, emotion, created_at)
       select c.workspace_id, c.id, v.direction, v.author_type, v.author_id, v.text, '[]'::jsonb, v.idempotency_key, v.emotion, clock_timestamp() + (v.ord - 1) * interval '1 microsecond'
       from unnest(
-        ${opaqueParam(column((m) => m.conversationId), 'uuid[]')}, ${opaqueParam(column((m) => m.customerId ?? null), 'uuid[]')}, ${opaqueParam(column((m) => (m.inbound ? 'inbound' : 'outbound')), 'text[]')},
-        ${opaqueParam(column((m) => m.authorType), 'text[]')}, ${opaqueParam(column((m) => m.authorId), 'uuid[]')}, ${opaqueParam(column((m) => m.text), 'text[]')}, ${opaqueParam(column((m) => m.idempotencyKey), 'text[]')},
-        ${opaqueParam(column((m) => (m.emotion ? JSON.stringify(m.emotion) : null)), 'jsonb[]')}
+        ${columnParam(batch, (m) => m.conversationId, 'uuid[]')}, ${columnParam(batch, (m) => m.customerId ?? null, 'uuid[]')}, ${columnParam(batch, (m) => (m.inbound ? 'inbound' : 'outbound'), 'text[]')},
+        ${columnParam(batch, (m) => m.authorType, 'text[]')}, ${columnParam(batch, (m) => m.authorId, 'uuid[]')}, ${columnParam(batch, (m) => m.text, 'text[]')}, ${columnParam(batch, (m) => m.idempotencyKey, 'text[]')},
+        ${columnParam(batch, (m) => (m.emotion ? JSON.stringify(m.emotion) : null), 'jsonb[]')}
       ) with ordinality as v (conversation_id, customer_id, direction, author_type, author_id, text, idempotency_key, emotion, ord)
       join conversations c on c.id = v.conversation_id and c.workspace_id = ${workspaceId} and (v.customer_id is null or c.customer_id = v.customer_id)
       order by v.ord

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/db/database.types.ts';
-import { executeNamed, opaqueParam } from '../../platform/db/prepared-statements.ts';
+import { columnParam, executeNamed } from '../../platform/db/prepared-statements.ts';
 import { tenantScope, type TenantScope } from '../../platform/db/tenant-scope.ts';
 import type { MessageEventPayload, SurveyAnsweredPayload } from '../../platform/events/domain-events.ts';
 import { workspaceStream } from '../../platform/realtime/stream-log.ts';
@@ -249,7 +249,6 @@ async function saveSuggestions(trx: TenantScope, rows: Row[]): Promise<Saved[]> 
   });
   const out: Saved[] = new Array(rows.length);
   const lasts = [...groups.values()].map((g) => ({ n: g.length, row: rows[g[g.length - 1]!]!.row }));
-  const column = <T>(pick: (l: (typeof lasts)[number]) => T) => lasts.map(pick);
   // Columns as arrays: one statement text for any batch, named (planned once per connection).
   const updated = await executeNamed(
     trx.db,
@@ -258,9 +257,9 @@ async function saveSuggestions(trx: TenantScope, rows: Row[]): Promise<Saved[]> 
       reason = v.reason, last_message_id = v.last_message_id, last_triggered_at = v.last_triggered_at,
       trigger_count = s.trigger_count + v.n, updated_at = v.updated_at
     from unnest(
-      ${opaqueParam(column((l) => l.row.playbook_id), 'uuid[]')}, ${opaqueParam(column((l) => l.row.customer_id), 'uuid[]')}, ${opaqueParam(column((l) => l.n), 'int[]')},
-      ${opaqueParam(column((l) => l.row.last_message_id), 'uuid[]')}, ${opaqueParam(column((l) => l.row.last_triggered_at.toISOString()), 'timestamptz[]')},
-      ${opaqueParam(column((l) => l.row.reason), 'jsonb[]')}, ${opaqueParam(column((l) => l.row.updated_at.toISOString()), 'timestamptz[]')}
+      ${columnParam(lasts, (l) => l.row.playbook_id, 'uuid[]')}, ${columnParam(lasts, (l) => l.row.customer_id, 'uuid[]')}, ${columnParam(lasts, (l) => l.n, 'int[]')},
+      ${columnParam(lasts, (l) => l.row.last_message_id, 'uuid[]')}, ${columnParam(lasts, (l) => l.row.last_triggered_at.toISOString(), 'timestamptz[]')},
+      ${columnParam(lasts, (l) => l.row.reason, 'jsonb[]')}, ${columnParam(lasts, (l) => l.row.updated_at.toISOString(), 'timestamptz[]')}
     ) as v (playbook_id, customer_id, n, last_message_id, last_triggered_at, reason, updated_at)
     cross join lateral (
       select t.id from suggestions t

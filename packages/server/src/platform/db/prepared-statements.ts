@@ -46,6 +46,12 @@ export function opaqueParam<T>(value: T, type: ParamType): RawBuilder<T> {
   return sql<T>`(select ${value}::${sql.raw(type)})::${sql.raw(type)}`;
 }
 
+// One column of a batch's rows as an opaqueParam list, for statements that take their rows as
+// arrays (`unnest(columnParam(rows, (r) => r.id, 'uuid[]'), …)`): one text for any batch size.
+export function columnParam<R, T>(rows: readonly R[], pick: (row: R) => T, type: ParamType): RawBuilder<T[]> {
+  return opaqueParam(rows.map(pick), type);
+}
+
 // As executeNamed, but the generic plan is forced from the start, for a statement whose estimates
 // drift as its tables grow (auto mode then keeps going back to planning for the values). It must
 // run inside a transaction: from here to its end, statements are planned generically (one round

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.types.ts';
-import { executeNamed, opaqueParam } from '../db/prepared-statements.ts';
+import { columnParam, executeNamed } from '../db/prepared-statements.ts';
 
 export type StreamEvent = {
   stream: string;
@@ -32,7 +32,6 @@ export async function appendAndStage(
   staged: NewStreamEvent[],
 ): Promise<{ events: StreamEvent[]; stagedIds: string[] }> {
   if (!events.length && !staged.length) return { events: [], stagedIds: [] };
-  const column = <T>(list: NewStreamEvent[], pick: (e: NewStreamEvent) => T) => list.map(pick);
   // Columns as arrays: one statement text for any mix of streams, named (planned once per
   // connection). Heads are taken in stream order; each stream's events are numbered in the order given.
   const rows = await executeNamed(
@@ -40,8 +39,8 @@ export async function appendAndStage(
     sql<{ stream: string | null; last_seq: string; staged: boolean }>`
     with v as (
       select * from unnest(
-        ${opaqueParam(column(events, (e) => e.stream), 'text[]')}, ${opaqueParam(column(events, (e) => e.type), 'text[]')},
-        ${opaqueParam(column(events, (e) => JSON.stringify(e.data)), 'jsonb[]')}
+        ${columnParam(events, (e) => e.stream, 'text[]')}, ${columnParam(events, (e) => e.type, 'text[]')},
+        ${columnParam(events, (e) => JSON.stringify(e.data), 'jsonb[]')}
       ) with ordinality as v (stream, type, payload, k)
     ),
     n as (select stream, count(*) as n from v group by stream),
@@ -60,8 +59,8 @@ export async function appendAndStage(
       insert into stream_outbox (workspace_id, stream, type, payload)
       select ${workspaceId}::uuid, s.stream, s.type, s.payload
       from unnest(
-        ${opaqueParam(column(staged, (e) => e.stream), 'text[]')}, ${opaqueParam(column(staged, (e) => e.type), 'text[]')},
-        ${opaqueParam(column(staged, (e) => JSON.stringify(e.data)), 'jsonb[]')}
+        ${columnParam(staged, (e) => e.stream, 'text[]')}, ${columnParam(staged, (e) => e.type, 'text[]')},
+        ${columnParam(staged, (e) => JSON.stringify(e.data), 'jsonb[]')}
       ) with ordinality as s (stream, type, payload, k)
       order by s.k
       returning id
